@@ -1,0 +1,181 @@
+package topics
+
+import (
+	"fmt"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+)
+
+// The stock dictionary takes ≈1.4 s and ≈300 MB to load, so the process
+// holds one segmenter. gse segments concurrently without locking, but adding
+// words while another goroutine segments is a data race: vocabulary changes
+// take the write lock.
+var (
+	segOnce  sync.Once
+	segErr   error
+	segmentr *gse.Segmenter
+	segMu    sync.RWMutex
+	// LoadTime is how long the dictionary took to load, for diagnostics.
+	LoadTime time.Duration
+)
+
+// Segmenter returns the process-wide gse segmenter with the stock Chinese
+// dictionary, loading it on first use. It loads from the embedded dictionary,
+// never from the module folder, which trimmed builds do not have.
+func Segmenter() (*gse.Segmenter, error) {
+	segOnce.Do(func() {
+		start := time.Now()
+		seg, err := gse.NewEmbed("zh")
+		if err != nil {
+			segErr = fmt.Errorf("load gse dictionary: %w", err)
+			return
+		}
+		seg.SkipLog = true
+		segmentr = &seg
+		LoadTime = time.Since(start)
+	})
+	return segmentr, segErr
+}
+
+// Tagger counts taxonomy keywords in text.
+type Tagger struct {
+	Taxonomy *Taxonomy
+	seg      *gse.Segmenter
+	// word maps a dictionary word to the topics it marks (indexes into
+	// Taxonomy.Topics); exclusion words map to nothing.
+	word map[string][]int
+}
+
+// NewTagger adds the taxonomy's words to the shared segmenter's dictionary
+// and returns a tagger for it.
+func NewTagger(t *Taxonomy) (*Tagger, error) {
+	seg, err := Segmenter()
+	if err != nil {
+		return nil, err
+	}
+	tg := &Tagger{Taxonomy: t, seg: seg, word: map[string][]int{}}
+	segMu.Lock()
+	defer segMu.Unlock()
+	for i, tp := range t.Topics {
+		for _, k := range tp.Keywords {
+			if err := addWord(seg, k); err != nil {
+				return nil, fmt.Errorf("add keyword %q of topic %s: %w", k, tp.ID, err)
+			}
+			if !containsInt(tg.word[k], i) {
+				tg.word[k] = append(tg.word[k], i)
+			}
+		}
+		for _, k := range tp.Exclude {
+			if err := addWord(seg, k); err != nil {
+				return nil, fmt.Errorf("add exclusion %q of topic %s: %w", k, tp.ID, err)
+			}
+			if _, ok := tg.word[k]; !ok {
+				tg.word[k] = nil
+			}
+		}
+	}
+	return tg, nil
+}
+
+// addWord puts a policy term into the dictionary. AddToken (not
+// AddTokenForce, which recomputes the whole dictionary) leaves the stock
+// entry alone when the word is already there; a new word gets no path cost,
+// so the segmenter keeps it whole wherever it occurs.
+func addWord(seg *gse.Segmenter, w string) error {
+	return seg.AddToken(w, 100000, "n")
+}
+
+func containsInt(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Span is a byte range [Start, End) of the tagged text, e.g. an agenda item.
+type Span struct{ Start, End int }
+
+// Tags is what Tag found in one text.
+type Tags struct {
+	// Topics maps topic id to keyword occurrences; only mentioned topics.
+	Topics map[string]int
+	// Spans holds the same counts for each span passed to Tag, in order.
+	Spans []map[string]int
+	// Words maps each matched keyword to its occurrences, as evidence.
+	Words map[string]int
+	// Tokens is the number of segments (for diagnostics and per-token rates).
+	Tokens int
+}
+
+// Tag segments text once and counts each topic's keywords, in the whole text
+// and in each span. Occurrences are counted where the segmenter keeps the
+// keyword whole, so a keyword inside a longer dictionary word (安全 inside
+// 食品安全) does not count.
+func (tg *Tagger) Tag(text string, spans []Span) Tags {
+	out := Tags{Topics: map[string]int{}, Words: map[string]int{}}
+	if len(spans) > 0 {
+		out.Spans = make([]map[string]int, len(spans))
+		for i := range out.Spans {
+			out.Spans[i] = map[string]int{}
+		}
+	}
+	if text == "" {
+		return out
+	}
+	segMu.RLock()
+	segs := tg.seg.Segment([]byte(text))
+	segMu.RUnlock()
+	out.Tokens = len(segs)
+	si := 0
+	for _, s := range segs {
+		start, end := s.Start(), s.End()
+		if end-start < 3 { // one byte or one Han character: never a keyword
+			continue
+		}
+		w := text[start:end]
+		ids, ok := tg.word[w]
+		if !ok || len(ids) == 0 {
+			continue
+		}
+		out.Words[w]++
+		for si < len(spans) && spans[si].End <= start {
+			si++
+		}
+		for _, i := range ids {
+			id := tg.Taxonomy.Topics[i].ID
+			out.Topics[id]++
+			if si < len(spans) && spans[si].Start <= start && end <= spans[si].End {
+				out.Spans[si][id]++
+			}
+		}
+	}
+	return out
+}
+
+// Cut is bare segmentation, the baseline ingest throughput is measured
+// against.
+func (tg *Tagger) Cut(text string) []string {
+	segMu.RLock()
+	defer segMu.RUnlock()
+	return tg.seg.Cut(text)
+}
+
+// IsContentWord reports whether a token is worth counting as a term: two or
+// more characters, all Han.
+func IsContentWord(w string) bool {
+	if utf8.RuneCountInString(w) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}
