@@ -1,0 +1,275 @@
+package ingest
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"time"
+
+	"github.com/duckdb/duckdb-go/v2"
+
+	"agendascope/analytics"
+)
+
+// batch is what one transaction writes.
+type batch struct {
+	records    []analytics.Record
+	duplicates []analytics.Record // already stored: only their source is recorded
+	failures   []Failure
+}
+
+// writer appends batches to the database. Each batch is one transaction, so
+// a crash leaves every earlier batch whole and nothing of the one it hit.
+type writer struct {
+	raw  driver.Conn
+	seen map[[10]byte]struct{} // ids already stored or queued
+	// sources holds a hash of each (id, source) pair stored, so that a
+	// rerun over the same files records no new duplicates.
+	sources map[uint64]struct{}
+}
+
+func newWriter(ctx context.Context, raw driver.Conn) (*writer, error) {
+	w := &writer{raw: raw, seen: map[[10]byte]struct{}{}, sources: map[uint64]struct{}{}}
+	// Loading the stored ids once is cheaper than asking per batch, and it
+	// keeps an append to a large database proportional to what is added.
+	rows, err := raw.(driver.QueryerContext).QueryContext(ctx, `SELECT id FROM reports`, nil)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: read stored report ids: %w", err)
+	}
+	defer rows.Close()
+	dest := make([]driver.Value, 1)
+	for rows.Next(dest) == nil {
+		if k, ok := idKey(fmt.Sprint(dest[0])); ok {
+			w.seen[k] = struct{}{}
+		}
+	}
+	srows, err := raw.(driver.QueryerContext).QueryContext(ctx, `SELECT report_id, source FROM report_sources`, nil)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: read stored report sources: %w", err)
+	}
+	defer srows.Close()
+	dest = make([]driver.Value, 2)
+	for srows.Next(dest) == nil {
+		w.sources[sourceKey(fmt.Sprint(dest[0]), fmt.Sprint(dest[1]))] = struct{}{}
+	}
+	return w, nil
+}
+
+func sourceKey(id, source string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	h.Write([]byte{0})
+	h.Write([]byte(source))
+	return h.Sum64()
+}
+
+// isNewSource reports whether a duplicate's source is not yet recorded, and
+// marks it recorded.
+func (w *writer) isNewSource(id, source string) bool {
+	k := sourceKey(id, source)
+	if _, ok := w.sources[k]; ok {
+		return false
+	}
+	w.sources[k] = struct{}{}
+	return true
+}
+
+func idKey(id string) ([10]byte, bool) {
+	var k [10]byte
+	b, err := hex.DecodeString(id)
+	if err != nil || len(b) != len(k) {
+		return k, false
+	}
+	copy(k[:], b)
+	return k, true
+}
+
+// isNew reports whether a record's id is not yet stored or queued, and
+// marks it queued.
+func (w *writer) isNew(id string) bool {
+	k, ok := idKey(id)
+	if !ok {
+		return true
+	}
+	if _, dup := w.seen[k]; dup {
+		return false
+	}
+	w.seen[k] = struct{}{}
+	return true
+}
+
+func (w *writer) exec(ctx context.Context, q string) error {
+	_, err := w.raw.(driver.ExecerContext).ExecContext(ctx, q, nil)
+	return err
+}
+
+// write commits one batch.
+func (w *writer) write(ctx context.Context, b batch) (err error) {
+	if len(b.records) == 0 && len(b.failures) == 0 && len(b.duplicates) == 0 {
+		return nil
+	}
+	if err := w.exec(ctx, "BEGIN TRANSACTION"); err != nil {
+		return fmt.Errorf("ingest: begin batch: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			_ = w.exec(context.Background(), "ROLLBACK")
+		}
+	}()
+	now := time.Now().UTC()
+	if err := w.appendAll(b, now); err != nil {
+		return err
+	}
+	if err := w.exec(ctx, "COMMIT"); err != nil {
+		return fmt.Errorf("ingest: commit batch: %w", err)
+	}
+	return nil
+}
+
+func (w *writer) appendAll(b batch, now time.Time) error {
+	reports, err := duckdb.NewAppenderFromConn(w.raw, "", "reports")
+	if err != nil {
+		return fmt.Errorf("ingest: open appender: %w", err)
+	}
+	mentions, _ := duckdb.NewAppenderFromConn(w.raw, "", "topic_mentions")
+	items, _ := duckdb.NewAppenderFromConn(w.raw, "", "agenda_items")
+	itemTopics, _ := duckdb.NewAppenderFromConn(w.raw, "", "item_topics")
+	docs, _ := duckdb.NewAppenderFromConn(w.raw, "", "documents")
+	errs, _ := duckdb.NewAppenderFromConn(w.raw, "", "ingest_errors")
+	sources, _ := duckdb.NewAppenderFromConn(w.raw, "", "report_sources")
+	apps := []*duckdb.Appender{reports, mentions, items, itemTopics, docs, errs, sources}
+	for _, a := range apps {
+		if a == nil {
+			return fmt.Errorf("ingest: open appenders: schema is missing a table")
+		}
+	}
+	for _, r := range b.records {
+		if err := appendRecord(reports, mentions, items, itemTopics, docs, r, now); err != nil {
+			closeAll(apps)
+			return fmt.Errorf("ingest: append %s: %w", r.Source, err)
+		}
+	}
+	for _, r := range append(b.records, b.duplicates...) {
+		if err := sources.AppendRow(r.ID, r.Source, nullable(r.URL), now); err != nil {
+			closeAll(apps)
+			return fmt.Errorf("ingest: record source %s: %w", r.Source, err)
+		}
+	}
+	for _, f := range b.failures {
+		var line any
+		if f.Line > 0 {
+			line = int32(f.Line)
+		}
+		if err := errs.AppendRow(f.Source, line, f.Reason, now); err != nil {
+			closeAll(apps)
+			return fmt.Errorf("ingest: record failure of %s: %w", f.Source, err)
+		}
+	}
+	for _, a := range apps {
+		if err := a.Close(); err != nil {
+			closeAll(apps)
+			return fmt.Errorf("ingest: flush batch: %w", err)
+		}
+	}
+	return nil
+}
+
+func closeAll(apps []*duckdb.Appender) {
+	for _, a := range apps {
+		_ = a.Close()
+	}
+}
+
+func appendRecord(reports, mentions, items, itemTopics, docs *duckdb.Appender, r analytics.Record, now time.Time) error {
+	evidence, err := json.Marshal(r.Evidence)
+	if err != nil {
+		return fmt.Errorf("encode evidence: %w", err)
+	}
+	var meetingDate, meetingDay, published any
+	if r.MeetingDate != nil {
+		meetingDate = *r.MeetingDate
+		if d, ok := MeetingDay(*r.MeetingDate); ok {
+			meetingDay = d
+		}
+	}
+	if r.PublishedDate != nil {
+		if d, err := time.Parse("2006-01-02", *r.PublishedDate); err == nil {
+			published = d
+		}
+	}
+	kinds := r.MeetingKinds
+	if kinds == nil {
+		kinds = []string{}
+	}
+	warnings := r.Warnings
+	if warnings == nil {
+		warnings = []string{}
+	}
+	if err := reports.AppendRow(r.ID, r.Source, nullable(r.URL), nullable(r.Title), r.Text, nullable(r.Original),
+		nullable(r.ProvinceCode), nullable(r.Province), nullable(r.CityCode), nullable(r.City),
+		nullable(r.DistrictCode), nullable(r.District), meetingDate, meetingDay, published,
+		nullable(r.DateSource), nullable(r.Chair), toAny(kinds), nullable(r.Session),
+		nullable(r.Script), nullable(r.Lang), nullable(r.Encoding), r.Spam, toAny(warnings),
+		string(evidence), int32(r.Chars), now); err != nil {
+		return err
+	}
+	for topic, n := range r.Topics {
+		if err := mentions.AppendRow(r.ID, topic, int32(n)); err != nil {
+			return err
+		}
+	}
+	for _, it := range r.AgendaItems {
+		if err := items.AppendRow(r.ID, int32(it.Index), nullable(it.Kind), it.Text, int32(it.Start), int32(it.End)); err != nil {
+			return err
+		}
+		for topic, n := range it.Topics {
+			if err := itemTopics.AppendRow(r.ID, int32(it.Index), topic, int32(n)); err != nil {
+				return err
+			}
+		}
+	}
+	for i, d := range r.Documents {
+		if err := docs.AppendRow(r.ID, int32(i), d.Title, nullable(d.Verb)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// MeetingDay turns a meeting date (YYYY-MM-DD, YYYY-MM or YYYY) into the day
+// it is grouped under: the first of the month or year when only those are
+// known.
+func MeetingDay(s string) (time.Time, bool) {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(s) == len(layout) {
+			d, err := time.Parse(layout, s)
+			return d, err == nil
+		}
+	}
+	return time.Time{}, false
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func toAny(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
+}
+
+// setMeta records a key in the meta table, outside any batch.
+func setMeta(ctx context.Context, db *sql.DB, key, value string) error {
+	_, err := db.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`, key, value)
+	return err
+}

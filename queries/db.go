@@ -1,0 +1,92 @@
+// Package queries holds agendascope's SQL (embedded .sql files) and the Go
+// functions that run it against DuckDB.
+package queries
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	_ "embed"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/duckdb/duckdb-go/v2"
+)
+
+//go:embed schema.sql
+var schemaSQL string
+
+// ErrLocked means another process holds the database file open for writing.
+var ErrLocked = errors.New("database is in use by another agendascope process")
+
+// DB is an open agendascope database.
+type DB struct {
+	SQL       *sql.DB
+	connector *duckdb.Connector
+	Path      string // "" for in-memory
+	ReadOnly  bool
+}
+
+// Open opens (creating if needed) the database at path; path "" is an
+// in-memory database. A read-only open never creates or migrates anything.
+func Open(ctx context.Context, path string, readOnly bool) (*DB, error) {
+	dsn := path
+	if readOnly && path != "" {
+		dsn = path + "?" + url.Values{"access_mode": {"read_only"}}.Encode()
+	}
+	connector, err := duckdb.NewConnector(dsn, nil)
+	if err != nil {
+		if isLockError(err) {
+			return nil, fmt.Errorf("open database %s: %w", path, ErrLocked)
+		}
+		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
+	}
+	db := &DB{SQL: sql.OpenDB(connector), connector: connector, Path: path, ReadOnly: readOnly}
+	if !readOnly {
+		if _, err := db.SQL.ExecContext(ctx, schemaSQL); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("create schema in %s: %w", displayPath(path), err)
+		}
+	}
+	return db, nil
+}
+
+// Close releases the database; the file lock goes with it.
+func (db *DB) Close() error {
+	err := db.SQL.Close()
+	if cerr := db.connector.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Raw runs f on one driver connection, which the Appender needs. Statements
+// f runs through conn share that connection's transaction.
+func (db *DB) Raw(ctx context.Context, f func(conn *sql.Conn, raw driver.Conn) error) error {
+	conn, err := db.SQL.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("get connection: %w", err)
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		raw, ok := dc.(driver.Conn)
+		if !ok {
+			return fmt.Errorf("unexpected driver connection %T", dc)
+		}
+		return f(conn, raw)
+	})
+}
+
+func isLockError(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "Could not set lock") || strings.Contains(msg, "Conflicting lock")
+}
+
+func displayPath(p string) string {
+	if p == "" {
+		return "(in-memory)"
+	}
+	return p
+}
