@@ -143,6 +143,7 @@ func (x *Extractor) Extract(in Input) (Record, error) {
 	tags := x.tagger.Tag(doc.Body, spans)
 	r.Topics = tags.Topics
 	r.Keywords = tags.Words
+	r.Terms = tags.Terms
 	r.AgendaItems = make([]AgendaItem, len(items))
 	for i, it := range items {
 		r.AgendaItems[i] = AgendaItem{Index: it.Index, Kind: it.Kind, Text: it.Text, Start: it.Start, End: it.End, Topics: tags.Spans[i]}

@@ -42,6 +42,9 @@ type Record struct {
 	// input before normalization. Both are stored, neither is printed.
 	Text     string `json:"-"`
 	Original string `json:"-"`
+	// Terms counts content words when the tagger collects them (ingest
+	// does, for rising terms).
+	Terms map[string]int `json:"-"`
 }
 
 // Proof says which rule set a field and the source span it came from.

@@ -35,6 +35,7 @@ func testExtractor(t testing.TB) *analytics.Extractor {
 			extractorErr = err
 			return
 		}
+		tg.CollectTerms = true
 		extractor = analytics.New(tg)
 	})
 	if extractorErr != nil {
@@ -108,6 +109,17 @@ func TestIngestSample(t *testing.T) {
 	}
 	if n := count(t, db, `SELECT count(*) FROM reports WHERE district_code IS NOT NULL AND meeting_day IS NOT NULL`); n != 5 {
 		t.Errorf("%d of 5 sample reports have a district and a date", n)
+	}
+	// 000 (2022-04-16) writes 生活垃圾分类 four times and 垃圾分类 alone
+	// twice; 002 (2022-04-14) neither.
+	if n := count(t, db, `SELECT sum(mentions) FROM term_counts WHERE month = DATE '2022-04-01' AND term = '生活垃圾分类'`); n != 4 {
+		t.Errorf("term_counts 生活垃圾分类 in 2022-04 = %d, want 4", n)
+	}
+	if n := count(t, db, `SELECT sum(mentions) FROM term_counts WHERE month = DATE '2022-04-01' AND term = '垃圾分类'`); n != 2 {
+		t.Errorf("term_counts 垃圾分类 in 2022-04 = %d, want 2", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM (SELECT month, term FROM term_counts GROUP BY ALL HAVING count(*) > 1)`); n != 0 {
+		t.Errorf("term_counts not folded: %d (month, term) pairs have several rows", n)
 	}
 	if n := count(t, db, `SELECT count(*) FROM report_sources`); n != 5 {
 		t.Errorf("report_sources = %d, want 5", n)

@@ -24,6 +24,8 @@ type Options struct {
 	// a progress bar redrawn in place.
 	Errors   io.Writer
 	Progress io.Writer
+	// Log, when not nil, receives a line for each committed batch.
+	Log io.Writer
 }
 
 // Summary counts what a run did.
@@ -222,13 +224,19 @@ func run(ctx context.Context, db *queries.DB, x *analytics.Extractor, files []fi
 				return nil
 			}
 			err := w.write(ctx, b)
+			if err == nil && opt.Log != nil {
+				fmt.Fprintf(opt.Log, "committed batch: %d reports, %d duplicates, %d failures\n", len(b.records), len(b.duplicates), len(b.failures))
+			}
 			b = batch{}
 			return err
 		})
 		if err != nil {
 			return err
 		}
-		return w.write(ctx, b)
+		if err := w.write(ctx, b); err != nil {
+			return err
+		}
+		return w.compactTerms(ctx)
 	})
 	sum.Elapsed = time.Since(start)
 	bar.done(sum)

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"strings"
 	"time"
 
 	"github.com/duckdb/duckdb-go/v2"
@@ -30,10 +31,12 @@ type writer struct {
 	// sources holds a hash of each (id, source) pair stored, so that a
 	// rerun over the same files records no new duplicates.
 	sources map[uint64]struct{}
+	// months lists the meeting months this run added terms to.
+	months map[time.Time]struct{}
 }
 
 func newWriter(ctx context.Context, raw driver.Conn) (*writer, error) {
-	w := &writer{raw: raw, seen: map[[10]byte]struct{}{}, sources: map[uint64]struct{}{}}
+	w := &writer{raw: raw, seen: map[[10]byte]struct{}{}, sources: map[uint64]struct{}{}, months: map[time.Time]struct{}{}}
 	// Loading the stored ids once is cheaper than asking per batch, and it
 	// keeps an append to a large database proportional to what is added.
 	rows, err := raw.(driver.QueryerContext).QueryContext(ctx, `SELECT id FROM reports`, nil)
@@ -141,7 +144,8 @@ func (w *writer) appendAll(b batch, now time.Time) error {
 	docs, _ := duckdb.NewAppenderFromConn(w.raw, "", "documents")
 	errs, _ := duckdb.NewAppenderFromConn(w.raw, "", "ingest_errors")
 	sources, _ := duckdb.NewAppenderFromConn(w.raw, "", "report_sources")
-	apps := []*duckdb.Appender{reports, mentions, items, itemTopics, docs, errs, sources}
+	terms, _ := duckdb.NewAppenderFromConn(w.raw, "", "term_counts")
+	apps := []*duckdb.Appender{reports, mentions, items, itemTopics, docs, errs, sources, terms}
 	for _, a := range apps {
 		if a == nil {
 			return fmt.Errorf("ingest: open appenders: schema is missing a table")
@@ -157,6 +161,15 @@ func (w *writer) appendAll(b batch, now time.Time) error {
 		if err := sources.AppendRow(r.ID, r.Source, nullable(r.URL), now); err != nil {
 			closeAll(apps)
 			return fmt.Errorf("ingest: record source %s: %w", r.Source, err)
+		}
+	}
+	for month, counts := range termsByMonth(b.records) {
+		w.months[month] = struct{}{}
+		for term, c := range counts {
+			if err := terms.AppendRow(month, term, int64(c[0]), int64(c[1])); err != nil {
+				closeAll(apps)
+				return fmt.Errorf("ingest: append term counts: %w", err)
+			}
 		}
 	}
 	for _, f := range b.failures {
@@ -237,6 +250,67 @@ func appendRecord(reports, mentions, items, itemTopics, docs *duckdb.Appender, r
 			return err
 		}
 	}
+	return nil
+}
+
+// termsByMonth sums the content words of records by meeting month:
+// [mentions, reports]. Reports dated to the year only are left out.
+func termsByMonth(recs []analytics.Record) map[time.Time]map[string][2]int {
+	out := map[time.Time]map[string][2]int{}
+	for _, r := range recs {
+		if r.MeetingDate == nil || len(*r.MeetingDate) < 7 || len(r.Terms) == 0 {
+			continue
+		}
+		d, ok := MeetingDay(*r.MeetingDate)
+		if !ok {
+			continue
+		}
+		month := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
+		m := out[month]
+		if m == nil {
+			m = map[string][2]int{}
+			out[month] = m
+		}
+		for term, n := range r.Terms {
+			c := m[term]
+			m[term] = [2]int{c[0] + n, c[1] + 1}
+		}
+	}
+	return out
+}
+
+// compactTerms folds the partial term sums of the months this run touched
+// into one row per (month, term). Its cost follows the months touched, not
+// the size of the database.
+func (w *writer) compactTerms(ctx context.Context) error {
+	if len(w.months) == 0 {
+		return nil
+	}
+	list := make([]string, 0, len(w.months))
+	for m := range w.months {
+		list = append(list, m.Format("2006-01-02"))
+	}
+	stmts := []string{
+		"BEGIN TRANSACTION",
+		`CREATE TEMP TABLE folded AS SELECT month, term, sum(mentions)::BIGINT AS mentions, sum(reports)::BIGINT AS reports
+		   FROM term_counts WHERE month IN (SELECT unnest(string_split(?, ','))::DATE) GROUP BY month, term`,
+		`DELETE FROM term_counts WHERE month IN (SELECT unnest(string_split(?, ','))::DATE)`,
+		`INSERT INTO term_counts SELECT * FROM folded`,
+		`DROP TABLE folded`,
+		"COMMIT",
+	}
+	joined := strings.Join(list, ",")
+	for _, q := range stmts {
+		var params []driver.NamedValue
+		if strings.Contains(q, "?") {
+			params = []driver.NamedValue{{Ordinal: 1, Value: joined}}
+		}
+		if _, err := w.raw.(driver.ExecerContext).ExecContext(ctx, q, params); err != nil {
+			_ = w.exec(context.Background(), "ROLLBACK")
+			return fmt.Errorf("ingest: fold term counts: %w", err)
+		}
+	}
+	w.months = map[time.Time]struct{}{}
 	return nil
 }
 

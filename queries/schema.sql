@@ -74,6 +74,16 @@ CREATE TABLE IF NOT EXISTS documents (
     verb      VARCHAR
 );
 
+-- Content-word counts by meeting month, for rising terms. Each ingest batch
+-- appends its partial sums; the end of an ingest folds the months it touched
+-- into one row per (month, term).
+CREATE TABLE IF NOT EXISTS term_counts (
+    month    DATE NOT NULL,
+    term     VARCHAR NOT NULL,
+    mentions BIGINT NOT NULL,
+    reports  BIGINT NOT NULL
+);
+
 -- Inputs that could not be ingested, kept so the data-quality page can show them.
 CREATE TABLE IF NOT EXISTS ingest_errors (
     source  VARCHAR NOT NULL,

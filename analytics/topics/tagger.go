@@ -35,6 +35,10 @@ func Segmenter() (*gse.Segmenter, error) {
 			return
 		}
 		seg.SkipLog = true
+		if err := seg.LoadStopEmbed("zh"); err != nil {
+			segErr = fmt.Errorf("load gse stop words: %w", err)
+			return
+		}
 		segmentr = &seg
 		LoadTime = time.Since(start)
 	})
@@ -48,6 +52,10 @@ type Tagger struct {
 	// word maps a dictionary word to the topics it marks (indexes into
 	// Taxonomy.Topics); exclusion words map to nothing.
 	word map[string][]int
+	stop map[string]struct{}
+	// CollectTerms makes Tag count every content word too (Tags.Terms), for
+	// rising-term statistics.
+	CollectTerms bool
 }
 
 // NewTagger adds the taxonomy's words to the shared segmenter's dictionary
@@ -58,6 +66,7 @@ func NewTagger(t *Taxonomy) (*Tagger, error) {
 		return nil, err
 	}
 	tg := &Tagger{Taxonomy: t, seg: seg, word: map[string][]int{}}
+	tg.initStop()
 	segMu.Lock()
 	defer segMu.Unlock()
 	for i, tp := range t.Topics {
@@ -111,6 +120,9 @@ type Tags struct {
 	Words map[string]int
 	// Tokens is the number of segments (for diagnostics and per-token rates).
 	Tokens int
+	// Terms counts content words (two or more Han characters, not stop
+	// words) when the tagger collects terms.
+	Terms map[string]int
 }
 
 // Tag segments text once and counts each topic's keywords, in the whole text
@@ -132,6 +144,9 @@ func (tg *Tagger) Tag(text string, spans []Span) Tags {
 	segs := tg.seg.Segment([]byte(text))
 	segMu.RUnlock()
 	out.Tokens = len(segs)
+	if tg.CollectTerms {
+		out.Terms = make(map[string]int, len(segs)/3)
+	}
 	si := 0
 	for _, s := range segs {
 		start, end := s.Start(), s.End()
@@ -139,6 +154,9 @@ func (tg *Tagger) Tag(text string, spans []Span) Tags {
 			continue
 		}
 		w := text[start:end]
+		if out.Terms != nil && end-start >= 6 && IsContentWord(w) && !tg.isTermStop(w) {
+			out.Terms[w]++
+		}
 		ids, ok := tg.word[w]
 		if !ok || len(ids) == 0 {
 			continue

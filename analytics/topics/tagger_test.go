@@ -125,3 +125,24 @@ func BenchmarkCut(b *testing.B) {
 		tg.Cut(text)
 	}
 }
+
+func TestTagTerms(t *testing.T) {
+	tax, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := NewTagger(tax)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.CollectTerms = true
+	got := tg.Tag("会议强调,要加快推进垃圾分类工作,垃圾分类是民生大事。2022年", nil)
+	if got.Terms["垃圾分类"] != 2 {
+		t.Errorf("Terms[垃圾分类] = %d, want 2 (%v)", got.Terms["垃圾分类"], got.Terms)
+	}
+	for _, w := range []string{"会议", "强调", "工作", "2022", "是"} {
+		if got.Terms[w] != 0 {
+			t.Errorf("stop word or non-Han %q counted as a term", w)
+		}
+	}
+}

@@ -22,7 +22,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if fs.NArg() == 0 {
 		return usageError("extract: no PATH given")
 	}
-	x, err := newExtractor(*topicsFile)
+	x, err := newExtractor(*topicsFile, false)
 	if err != nil {
 		return err
 	}
@@ -48,7 +48,9 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return nil
 }
 
-func newExtractor(topicsFile string) (*analytics.Extractor, error) {
+// newExtractor loads the taxonomy and the segmenter. collectTerms makes it
+// count content words for rising-term statistics, which ingest stores.
+func newExtractor(topicsFile string, collectTerms bool) (*analytics.Extractor, error) {
 	tax, err := topics.LoadFile(topicsFile)
 	if err != nil {
 		return nil, err
@@ -57,5 +59,6 @@ func newExtractor(topicsFile string) (*analytics.Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
+	tg.CollectTerms = collectTerms
 	return analytics.New(tg), nil
 }

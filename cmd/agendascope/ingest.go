@@ -19,6 +19,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	maxBytes := fs.Int64("max-bytes", 20<<20, "reject inputs (files or JSONL lines) larger than this many bytes")
 	batch := fs.Int("batch", 2000, "reports per transaction")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	verbose := fs.Bool("verbose", false, "print a line to stderr for each committed batch")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -28,10 +29,8 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if fs.NArg() == 0 {
 		return usageError("ingest: no PATH given")
 	}
-	x, err := newExtractor(*topicsFile)
-	if err != nil {
-		return err
-	}
+	// Open the database before loading the segmenter, so that a database
+	// another process holds is reported at once.
 	db, err := queries.Open(ctx, *dbPath, false)
 	if err != nil {
 		if errors.Is(err, queries.ErrLocked) {
@@ -40,10 +39,17 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("ingest: %w", err)
 	}
 	defer db.Close()
+	x, err := newExtractor(*topicsFile, true)
+	if err != nil {
+		return err
+	}
 	if err := ingest.CheckTaxonomy(ctx, db, x.Tagger().Taxonomy); err != nil {
 		return err
 	}
 	opt := ingest.Options{Workers: *workers, BatchSize: *batch, MaxBytes: *maxBytes, Errors: stderr}
+	if *verbose {
+		opt.Log = stderr
+	}
 	if !*quiet && isTerminal(os.Stderr) {
 		opt.Progress = stderr
 	}

@@ -89,7 +89,7 @@ func openForServe(ctx context.Context, path, topicsFile string, stderr io.Writer
 		}
 		return db, tax, nil
 	}
-	x, err := newExtractor(topicsFile)
+	x, err := newExtractor(topicsFile, true)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -22,7 +22,8 @@ type county struct {
 	code, name, city, kind, short string
 	// flags: c = short form is an everyday word, x = short form is also a
 	// city or province name (so it is left to them), g = full name is an
-	// everyday phrase or has a one-character stem (城区, 洋县).
+	// everyday phrase (城区, 新城区), s = full name has a one-character stem
+	// (洋县, 高县) and so hides inside phrases (提高县域).
 	flags             string
 	pyShort, pyFull   []string
 	iniShort, iniFull []string
@@ -99,8 +100,11 @@ func build(src division, words wordList) gazetteer {
 				flags = append(flags, "c")
 			}
 		}
-		if genericFullNames[name] || utf8.RuneCountInString(name) <= 2 {
+		switch {
+		case genericFullNames[name]:
 			flags = append(flags, "g")
+		case utf8.RuneCountInString(name) <= 2:
+			flags = append(flags, "s")
 		}
 		c.flags = strings.Join(flags, "")
 		if c.short != "" {

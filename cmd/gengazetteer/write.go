@@ -25,7 +25,7 @@ const header = `# agendascope gazetteer of Chinese county-level divisions.
 # A  code6  name  code4  kind  short  flags  pinyin-short  pinyin-full  initials-short  initials-full  aliases  towns
 #    kind: 区 县 市 旗 zone other.  flags: c = short form is an everyday word,
 #    x = short form belongs to a city or province, g = full name is an everyday
-#    phrase or has a one-character stem.  towns: NNNname,… where code6+NNN is
+#    phrase (城区), s = full name has a one-character stem (洋县).  towns: NNNname,… where code6+NNN is
 #    the township's 9-digit code.
 `
 
