@@ -96,6 +96,7 @@ func (x *Extractor) Extract(in Input) (Record, error) {
 	x.place(&r, doc, in)
 
 	mi := meeting.Input{Title: r.Title, Body: doc.Body, Published: published, Generated: doc.Meta.Generated, URL: r.URL, Lang: doc.Lang}
+	m := meeting.Extract(mi)
 	switch {
 	case in.Date != "":
 		if !givenDate.MatchString(in.Date) {
@@ -104,38 +105,36 @@ func (x *Extractor) Extract(in Input) (Record, error) {
 		d := in.Date
 		r.MeetingDate, r.DateSource = &d, "given"
 		r.Evidence["meeting_date"] = Proof{Rule: "given", Text: in.Date}
-	default:
-		if d := meeting.ResolveDate(mi); d.Value != "" {
-			v := d.Value
-			r.MeetingDate, r.DateSource = &v, d.Source
-			r.Evidence["meeting_date"] = Proof{Rule: d.Source, Text: d.Evidence}
-			if len(v) == 7 {
-				r.Warnings = append(r.Warnings, "meeting date known to the month only")
-			}
-		} else {
-			r.Warnings = append(r.Warnings, "no meeting date")
+	case m.Date.Value != "":
+		v := m.Date.Value
+		r.MeetingDate, r.DateSource = &v, m.Date.Source
+		r.Evidence["meeting_date"] = Proof{Rule: m.Date.Source, Text: m.Date.Evidence}
+		if len(v) == 7 {
+			r.Warnings = append(r.Warnings, "meeting date known to the month only")
 		}
+	default:
+		r.Warnings = append(r.Warnings, "no meeting date")
 	}
 
-	if c := meeting.Chair(mi); c.Name != "" {
-		r.Chair = c.Name
-		r.Evidence["chair"] = Proof{Rule: "presided", Text: c.Evidence}
+	if m.Chair.Name != "" {
+		r.Chair = m.Chair.Name
+		r.Evidence["chair"] = Proof{Rule: "presided", Text: m.Chair.Evidence}
 	}
-	r.MeetingKinds = meeting.Kinds(mi)
+	r.MeetingKinds = m.Kinds
 	if r.MeetingKinds == nil {
 		r.MeetingKinds = []string{}
 	}
-	if s, ev := meeting.Session(mi); s != "" {
-		r.Session = s
-		r.Evidence["session"] = Proof{Rule: "session_name", Text: ev}
+	if m.Session != "" {
+		r.Session = m.Session
+		r.Evidence["session"] = Proof{Rule: "session_name", Text: m.SessionEvidence}
 	}
 	r.DocumentsReviewed = []string{}
-	for _, d := range meeting.Documents(mi) {
+	for _, d := range m.Documents {
 		r.Documents = append(r.Documents, Document{Title: d.Title, Verb: d.Verb, Evidence: d.Evidence})
 		r.DocumentsReviewed = append(r.DocumentsReviewed, d.Title)
 	}
 
-	items := meeting.AgendaItems(doc.Body)
+	items := m.Items
 	spans := make([]topics.Span, len(items))
 	for i, it := range items {
 		spans[i] = topics.Span{Start: it.Start, End: it.End}
@@ -153,7 +152,7 @@ func (x *Extractor) Extract(in Input) (Record, error) {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("injected spam removed (%d strings)", len(doc.SpamStrings)))
 	}
 	if doc.Lang != "zh" {
-		r.Warnings = append(r.Warnings, "not Chinese text: topics are not counted")
+		r.Warnings = append(r.Warnings, "not Chinese text: Chinese topic keywords cannot match")
 	}
 	return r, nil
 }
