@@ -12,7 +12,9 @@ import (
 // as weak support. Two sources decide which short names those are:
 //
 //   - gse's general dictionary: a two-character short form whose main part of
-//     speech is a verb, adjective, locative, numeral etc. is a word first;
+//     speech is a verb, adjective, locative, numeral etc. and that is frequent
+//     (minWordFreq; the dictionary also tags rare place names such as 奉节 or
+//     个旧 as verbs and adjectives) is a word first;
 //   - commonShortNames below, for nouns the dictionary tags loosely
 //     (it marks 和平 and 红旗 as names), reviewed by hand from the list of
 //     all two-character short forms.
@@ -22,6 +24,10 @@ var wordTags = map[string]bool{
 	"t": true, "p": true, "r": true, "u": true, "l": true, "i": true,
 	"z": true, "q": true,
 }
+
+// minWordFreq separates everyday words (平和 495, 延长 1229, 比如 5621)
+// from place names the dictionary mis-tags (当阳 345, 常熟 146, 奉节 75).
+const minWordFreq = 400
 
 var commonShortNames = map[string]bool{
 	"资源": true, "合作": true, "和平": true, "港口": true, "公安": true, "共和": true,
@@ -78,6 +84,6 @@ func (w wordList) isCommonShort(s string) bool {
 	if utf8.RuneCountInString(s) != 2 || w.seg == nil {
 		return false
 	}
-	_, pos, ok := w.seg.Find(s)
-	return ok && wordTags[pos]
+	freq, pos, ok := w.seg.Find(s)
+	return ok && wordTags[pos] && freq >= minWordFreq
 }

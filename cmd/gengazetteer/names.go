@@ -37,11 +37,12 @@ func stripEthnic(s string) string {
 }
 
 // isZone reports whether a county-level code is one of NBS's functional
-// zones (codes xxxx7x: 经济技术开发区, 高新区, 管理区 …). They are statistical
-// units rather than administrative divisions, and their names are handled
-// differently: no short form, but the usual abbreviations.
+// zones (codes xxxx71–xxxx80: 经济技术开发区, 高新区, 管理区 …). They are
+// statistical units rather than administrative divisions, and their names
+// are handled differently: no short form, but the usual abbreviations.
+// (01–20 are 区, 21–70 县 and 旗, 81–99 县级市.)
 func isZone(code string) bool {
-	return len(code) == 6 && code[4] >= '7'
+	return len(code) == 6 && code[4:6] >= "71" && code[4:6] <= "80"
 }
 
 // countyKind classifies a county-level name by the word a report uses when it
