@@ -1,0 +1,139 @@
+package queries
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// Bounds on the meetings list and its export.
+const (
+	MaxPageSize     = 200
+	MaxExportedRows = 100_000
+)
+
+// MeetingsParams asks for one page of matching reports.
+type MeetingsParams struct {
+	Scope
+	Topics []string `json:"topics,omitempty"` // reports mentioning any of these; empty means all
+	Limit  int      `json:"limit"`            // page size, 1..MaxPageSize
+	Offset int      `json:"offset"`
+}
+
+// MeetingRow is a report as the meetings list shows it.
+type MeetingRow struct {
+	ID           string           `json:"id"`
+	MeetingDate  string           `json:"meeting_date"`
+	Province     string           `json:"province"`
+	City         string           `json:"city"`
+	District     string           `json:"district"`
+	DistrictCode string           `json:"district_code"`
+	Title        string           `json:"title"`
+	Chair        string           `json:"chair"`
+	MeetingKinds string           `json:"meeting_kinds"` // ;-separated
+	Chars        int64            `json:"chars"`
+	URL          string           `json:"url"`
+	Spam         bool             `json:"spam"`
+	Topics       map[string]int64 `json:"topics"` // every topic the report mentions
+}
+
+// MeetingsPage is one page of the list and the total over all pages.
+type MeetingsPage struct {
+	Total int64        `json:"total"`
+	Rows  []MeetingRow `json:"rows"`
+}
+
+func (p MeetingsParams) args() ([]any, error) {
+	if err := p.Scope.validate(); err != nil {
+		return nil, err
+	}
+	if err := validTopics(p.Topics, 0); err != nil {
+		return nil, err
+	}
+	return append(p.Scope.args(), sql.Named("topics", nonNil(p.Topics))), nil
+}
+
+// Meetings returns one page of the reports in scope that mention any of the
+// topics, newest meeting first.
+func Meetings(ctx context.Context, db *DB, p MeetingsParams) (MeetingsPage, error) {
+	var page MeetingsPage
+	if p.Limit < 1 || p.Limit > MaxPageSize || p.Offset < 0 {
+		return page, fmt.Errorf("%w: page of %d from %d", ErrInvalid, p.Limit, p.Offset)
+	}
+	args, err := p.args()
+	if err != nil {
+		return page, err
+	}
+	if page.Total, err = countMatched(ctx, db, args); err != nil {
+		return page, err
+	}
+	args = append(args, sql.Named("limit", p.Limit), sql.Named("offset", p.Offset))
+	var ids []string
+	index := map[string]int{}
+	err = queryRows(ctx, db, "meetings", meetingsSQL, args, func(rows *sql.Rows) error {
+		var r MeetingRow
+		if err := rows.Scan(&r.ID, &r.MeetingDate, &r.Province, &r.City, &r.District, &r.DistrictCode,
+			&r.Title, &r.Chair, &r.MeetingKinds, &r.Chars, &r.URL, &r.Spam); err != nil {
+			return err
+		}
+		r.Topics = map[string]int64{}
+		index[r.ID] = len(page.Rows)
+		ids = append(ids, r.ID)
+		page.Rows = append(page.Rows, r)
+		return nil
+	})
+	if err != nil || len(ids) == 0 {
+		return page, err
+	}
+	err = queryRows(ctx, db, "meeting topics", reportTopicsSQL, []any{sql.Named("ids", ids)}, func(rows *sql.Rows) error {
+		var id, topic string
+		var n int64
+		if err := rows.Scan(&id, &topic, &n); err != nil {
+			return err
+		}
+		page.Rows[index[id]].Topics[topic] = n
+		return nil
+	})
+	return page, err
+}
+
+// MeetingsExport is the meetings list as a download: all pages up to Limit
+// rows, with each report's topic counts.
+type MeetingsExport struct {
+	Scope
+	Topics []string
+	Limit  int // 0 means MaxExportedRows
+}
+
+func (p MeetingsExport) statement() (string, []any, error) {
+	limit := p.Limit
+	if limit == 0 {
+		limit = MaxExportedRows
+	}
+	if limit < 1 || limit > MaxExportedRows {
+		return "", nil, fmt.Errorf("%w: export of %d rows (max %d)", ErrInvalid, limit, MaxExportedRows)
+	}
+	args, err := MeetingsParams{Scope: p.Scope, Topics: p.Topics}.args()
+	if err != nil {
+		return "", nil, err
+	}
+	return meetingsExportSQL, append(args, sql.Named("limit", limit)), nil
+}
+
+// CountMeetings is the number of reports the meetings list (or its export)
+// holds over all pages.
+func CountMeetings(ctx context.Context, db *DB, sc Scope, topics []string) (int64, error) {
+	args, err := MeetingsParams{Scope: sc, Topics: topics}.args()
+	if err != nil {
+		return 0, err
+	}
+	return countMatched(ctx, db, args)
+}
+
+func countMatched(ctx context.Context, db *DB, args []any) (int64, error) {
+	var n int64
+	if err := db.SQL.QueryRowContext(ctx, meetingsCountSQL, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count meetings: %w", err)
+	}
+	return n, nil
+}

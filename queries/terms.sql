@@ -1,0 +1,51 @@
+-- Terms: exact occurrence counts of phrases in report text, per period.
+-- len(string_split(text, term)) - 1 is the number of non-overlapping
+-- occurrences, the same number as (length(text) - length(replace(text,
+-- term, ''))) / length(term), and three to four times faster in DuckDB.
+WITH scope AS /*scope*/,
+dated AS (
+    SELECT id, chars, date_trunc($period::VARCHAR, meeting_day)::DATE AS p
+    FROM scope
+    WHERE meeting_day IS NOT NULL
+),
+cells AS (
+    SELECT p, count(*) AS total_reports, sum(chars) AS total_chars
+    FROM dated
+    GROUP BY p
+),
+terms AS (
+    SELECT unnest($terms::VARCHAR[]) AS term,
+           generate_subscripts($terms::VARCHAR[], 1) AS pos
+),
+hits AS (
+    SELECT d.p, t.term,
+           sum(len(string_split(r.text, t.term)) - 1) AS mentions,
+           count(*) AS reports
+    FROM dated d
+    JOIN reports r ON r.id = d.id
+    JOIN terms t ON contains(r.text, t.term)
+    GROUP BY d.p, t.term
+),
+axis AS /*include axis.sql*/,
+cellrows AS (
+    SELECT a.p, t.term, t.pos,
+           coalesce(h.mentions, 0)::BIGINT AS mentions,
+           coalesce(h.reports, 0)::BIGINT AS reports,
+           coalesce(c.total_reports, 0)::BIGINT AS total_reports,
+           coalesce(c.total_chars, 0)::BIGINT AS total_chars
+    FROM axis a
+    CROSS JOIN terms t
+    LEFT JOIN cells c ON c.p = a.p
+    LEFT JOIN hits h ON h.p = a.p AND h.term = t.term
+)
+SELECT /*include period_label.sql*/ AS period,
+       term,
+       mentions,
+       reports,
+       total_reports,
+       total_chars,
+       p AS period_start,
+       $measure::VARCHAR AS measure,
+       /*include value.sql*/ AS value
+FROM cellrows
+ORDER BY p, pos

@@ -1,0 +1,137 @@
+package views
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func f(v float64) *float64 { return &v }
+
+func TestChartsAreJSONWithOwnIDAndNoAnimation(t *testing.T) {
+	line, err := LineChart("trends", "标题", "副标题", []string{"2022-01", "2022-02"},
+		[]Series{{Name: "安全生产", Values: []*float64{f(0.5), nil}}}, Percent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bar, err := BarChart("compare", "t", "", []string{"惠山区", "滨湖区"}, []Series{{Name: "a", Values: []*float64{f(1), f(2)}}}, Integer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	heat, err := HeatMap("heat", "t", "", []string{"a", "b"}, []string{"x"}, [][]*float64{{f(1), nil}}, Decimal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []Chart{line, bar, heat} {
+		var opt map[string]any
+		if err := json.Unmarshal([]byte(c.Option), &opt); err != nil {
+			t.Fatalf("%s: option is not JSON: %v", c.ID, err)
+		}
+		if opt["animation"] != false {
+			t.Errorf("%s: animation = %v", c.ID, opt["animation"])
+		}
+		if !strings.Contains(c.Option, `"saveAsImage"`) {
+			t.Errorf("%s: no PNG export", c.ID)
+		}
+		if regexp.MustCompile(`https?://`).MatchString(c.Option) {
+			t.Errorf("%s: option names a host: %s", c.ID, c.Option)
+		}
+	}
+	if !strings.Contains(line.Option, `"value":"-"`) {
+		t.Errorf("a nil value should be a gap: %s", line.Option)
+	}
+	if !strings.Contains(bar.Option, `"inverse":true`) || !strings.Contains(bar.Option, `"惠山区"`) {
+		t.Errorf("bar chart should list categories top-down: %s", bar.Option)
+	}
+	if _, err := LineChart("Bad ID!", "", "", nil, nil, Integer); err == nil {
+		t.Error("bad chart id accepted")
+	}
+}
+
+func TestRenderEscapesChartOption(t *testing.T) {
+	v, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err := LineChart("trends", `</div><script>alert(1)</script>`, "", []string{"x"}, []Series{{Name: `"><img>`, Values: []*float64{f(1)}}}, Integer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err = ch.WithDrill(Drill{Base: "/meetings?a=1&b=2", X: []string{"from=2022-01"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	p := &Page{Lang: ZH, Title: "t", Nav: "trends", Path: "/trends", Query: url.Values{"topic": {"safety"}}, Charts: []Chart{ch}}
+	if err := v.Render(&buf, ChartPage, p); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if strings.Contains(out, "<script>alert") || strings.Contains(out, `"><img>`) {
+		t.Errorf("chart text reached the page unescaped")
+	}
+	m := regexp.MustCompile(`data-option="([^"]*)"`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatal("no data-option")
+	}
+	var opt map[string]any
+	if err := json.Unmarshal([]byte(htmlUnescape(m[1])), &opt); err != nil {
+		t.Errorf("data-option does not round-trip to JSON: %v", err)
+	}
+	if !strings.Contains(out, `href="/trends?lang=en&amp;topic=safety"`) {
+		t.Errorf("language switch link missing")
+	}
+}
+
+func htmlUnescape(s string) string {
+	return strings.NewReplacer("&#34;", `"`, "&quot;", `"`, "&lt;", "<", "&gt;", ">", "&#39;", "'", "&amp;", "&", "&#43;", "+").Replace(s)
+}
+
+func TestAssetsHashedAndExplicit(t *testing.T) {
+	a, err := LoadAssets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"app.css", "app.js", "vendor/echarts.min.js"} {
+		u := a.URL(name)
+		if !regexp.MustCompile(`^/static/[a-z/.]+\.[0-9a-f]{12}\.(css|js)$`).MatchString(u) {
+			t.Errorf("%s: URL %s", name, u)
+		}
+		if as, ok := a.Lookup(u); !ok || len(as.Body) == 0 {
+			t.Errorf("%s: not served at %s", name, u)
+		}
+	}
+	for _, bad := range []string{"/static/app.css", "/static/../assets.go", "/static/vendor/echarts.min.js", "/static/"} {
+		if _, ok := a.Lookup(bad); ok {
+			t.Errorf("%s served", bad)
+		}
+	}
+}
+
+// TestMessagesComplete checks every message has both languages and every
+// key the templates use exists.
+func TestMessagesComplete(t *testing.T) {
+	for k, m := range messages {
+		if m[0] == "" || m[1] == "" {
+			t.Errorf("message %q lacks a language", k)
+		}
+	}
+	files, _ := filepath.Glob("templates/*.html")
+	used := regexp.MustCompile(`\.T "([a-z_.]+)"`)
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range used.FindAllStringSubmatch(string(b), -1) {
+			if _, ok := messages[m[1]]; !ok {
+				t.Errorf("%s uses unknown message %q", file, m[1])
+			}
+		}
+	}
+}
