@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"agendascope/analytics/meeting"
@@ -168,9 +169,7 @@ func (x *Extractor) place(r *Record, doc textnorm.Doc, in Input) {
 		DistrictHint:     in.District,
 		DistrictCodeHint: in.DistrictCode,
 	}
-	for _, f := range doc.Furniture {
-		clues.Furniture += f + "\n"
-	}
+	clues.Furniture = strings.Join(doc.Furniture, "\n")
 	res, ok := places.Resolve(clues)
 	if !ok {
 		r.Warnings = append(r.Warnings, "no district")

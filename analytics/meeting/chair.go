@@ -21,9 +21,7 @@ var (
 	reChairFiller = regexp.MustCompile(`^(?:同志)?\s*(?:(?:于|在)?\s*(?:今天|今日|昨天|昨日|前天|当天|(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*[日号])?\s*(?:上午|下午|晚上|晚|早上|中午)?)?\s*(?:同志)?\s*(?:(?:在|于)[^,。;!?]{0,30})?(?:亲自|专门|再次|出席并|召集并|参加并|共同)?$`)
 	// leaders whose speeches are quoted, never chairs of a district meeting
 	reNationalLeader = regexp.MustCompile(`总书记|总理|委员长|国家主席`)
-	// characters of organisations and places, not of personal names
-	reNotName = regexp.MustCompile(`[区县市旗省镇乡委府会党组局办部厅院室队处科所领导同志负责主要成员班子全体各]`)
-	reMasked  = regexp.MustCompile(`^[*×Xx某□○]{2,}`)
+	reMasked         = regexp.MustCompile(`^[*×Xx某□○]{2,}|^\p{Han}[*×Xx某□○]{1,3}(?:[^*×Xx某□○]|$)`)
 	// delimiters of the stretch before 主持 that holds office and name
 	chairBreaks = ",;:。!?\n、 ▲•●■◆()“”\"'《》"
 )
@@ -32,9 +30,14 @@ var (
 // says chaired it with an office before the name (区委副书记、区长万利主持会议;
 // 县长张龙11月4日主持召开; 区长魏海晓同志在二楼会议室主持召开), else the title's
 // or body's bare "白玲主持召开", else the chair field of minutes (主持人:方力).
-// A 主持 that introduces another meeting (杜小刚主持召开的市委常委会) and
-// quoted national leaders are skipped. A masked name (******) gives "", as
-// does English text, which names people in pinyin.
+// A 主持 that belongs to another meeting is skipped: one introduced by 的
+// (杜小刚主持召开的市委常委会), one the meeting relays (传达了市长李四主持召开
+// 市政府常务会议精神), one held under someone's auspices (在联合国主持下), and
+// the idiom 主持正义; so are quoted national leaders. A name must be one a
+// person can have (see plausibleName); without an office before it, it must
+// start with a family name and its 主持 must be a meeting's (主持召开,
+// 主持会议, 主持。). A masked name (******, 张**, 张某) gives "", as does
+// English text, which names people in pinyin.
 func Chair(in Input) ChairResult { return newReport(in).chair() }
 
 func (r *report) chair() ChairResult {
@@ -63,7 +66,7 @@ func chairIn(f folded, bare bool) (ChairResult, bool) {
 		i += from
 		from = i + len("主持")
 		after := s[from:]
-		if strings.HasPrefix(after, "的") || strings.HasPrefix(after, "召开的") || strings.HasPrefix(after, "下的") {
+		if anotherMeeting(s, i, after) {
 			continue
 		}
 		ev := func() string {
@@ -86,6 +89,11 @@ func chairIn(f folded, bare bool) (ChairResult, bool) {
 			continue
 		}
 		if bare {
+			// without an office the 主持 itself must be a meeting's:
+			// 白玲主持召开…, ▲李顺主持。, 会议由吴海芬主持并讲话
+			if !reBareAfter.MatchString(after) {
+				continue
+			}
 			if name, ok := bareName(seg); ok {
 				return ChairResult{Name: name, Evidence: ev()}, true
 			}
@@ -100,6 +108,44 @@ func chairIn(f folded, bare bool) (ChairResult, bool) {
 		}
 	}
 	return ChairResult{}, false
+}
+
+// reRelayed ends the clause of a 主持 that introduces a meeting the report
+// only relays: 传达了市长李四主持召开市政府常务会议精神.
+var reRelayed = regexp.MustCompile(`精神|讲话|会议上|要求$`)
+
+// reRelayVerb before 主持 in the same clause makes the 主持 someone else's:
+// 传达学习了5月15日市长李四主持召开…
+var reRelayVerb = regexp.MustCompile(`传达|学习了|学习贯彻|贯彻落实|听取了`)
+
+// anotherMeeting reports whether the 主持 at i of s, with after the text
+// following it, belongs to a meeting other than the one reported: one
+// introduced by 的 (杜小刚主持召开的市委常委会), one held under someone's
+// auspices (在联合国主持下), or one whose spirit the meeting relays
+// (传达了…主持召开…会议精神).
+func anotherMeeting(s string, i int, after string) bool {
+	for _, p := range []string{"的", "召开的", "下的", "过的", "正义", "公道"} {
+		if strings.HasPrefix(after, p) {
+			return true
+		}
+	}
+	if strings.HasPrefix(after, "下") && !strings.HasPrefix(after, "下午") {
+		return true
+	}
+	clause := after
+	if end := strings.IndexAny(clip(after, 240), ",;。!?\n"); end >= 0 {
+		clause = after[:end]
+	} else {
+		clause = clip(after, 240)
+	}
+	if !reRelayed.MatchString(clause) {
+		return false
+	}
+	start := i - len(tail(s[:i], 240))
+	if k := strings.LastIndexAny(s[start:i], ",;。!?\n"); k >= 0 {
+		start += k + 1
+	}
+	return reRelayVerb.MatchString(s[start:i])
 }
 
 // maxSegment bounds the stretch before 主持 that holds office and name.
@@ -160,11 +206,11 @@ func nameBeforeOffice(seg string) (name, office string, masked, ok bool) {
 	start := len(before)
 	for k := 1; k <= 3 && start > 0; k++ {
 		r, size := utf8.DecodeLastRuneInString(before[:start])
-		if !isHan(r) || reNotName.MatchString(string(r)) {
+		if !isHan(r) || strings.ContainsRune(notNameRunes, r) {
 			break
 		}
 		start -= size
-		if k < 2 || stopName(before[start:]) {
+		if k < 2 || stopName(before[start:]) || !plausibleName(before[start:], false) {
 			continue
 		}
 		rest := before[:start]
@@ -179,6 +225,9 @@ func nameBeforeOffice(seg string) (name, office string, masked, ok bool) {
 // by filler, preferring the shortest: a longer reading would swallow the
 // filler's first character.
 func nameThenFiller(s string) (string, bool) {
+	if n, ok := joinedName(s); ok {
+		return n, true
+	}
 	end := 0
 	for k := 1; k <= 4; k++ {
 		r, size := utf8.DecodeRuneInString(s[end:])
@@ -190,8 +239,50 @@ func nameThenFiller(s string) (string, bool) {
 			continue
 		}
 		name := s[:end]
-		if reChairFiller.MatchString(s[end:]) && !stopName(name) {
+		if reChairFiller.MatchString(s[end:]) && !stopName(name) && plausibleName(name, false) {
 			return name, true
+		}
+	}
+	return "", false
+}
+
+// joinedName reads a transcribed minority name whose parts are joined by ·
+// (买买提·吐尔逊) at the start of s, followed only by filler.
+func joinedName(s string) (string, bool) {
+	end, parts := 0, 0
+	for parts < 4 {
+		run := 0
+		for {
+			r, size := utf8.DecodeRuneInString(s[end:])
+			if size == 0 || !isHan(r) {
+				break
+			}
+			end += size
+			run++
+		}
+		if run == 0 {
+			return "", false
+		}
+		parts++
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !strings.ContainsRune(nameSeparators, r) {
+			break
+		}
+		end += size
+	}
+	if parts < 2 {
+		return "", false
+	}
+	// the filler may begin with Han characters the run swallowed (同志,
+	// 在…): try the shortest last part first
+	name := s[:end]
+	last := strings.LastIndexAny(name, nameSeparators)
+	_, sepSize := utf8.DecodeRuneInString(name[last:])
+	for cut := last + sepSize; cut < len(name); {
+		_, size := utf8.DecodeRuneInString(name[cut:])
+		cut += size
+		if reChairFiller.MatchString(s[cut:]) && plausibleName(s[:cut], false) {
+			return s[:cut], true
 		}
 	}
 	return "", false
@@ -210,13 +301,15 @@ func stopName(n string) bool {
 
 var reFieldColon = regexp.MustCompile(`^人?\s*:`)
 
+var reBareAfter = regexp.MustCompile(`^(?:\s*$|[,;。!?\n]|召开|召集|举行|会议|并|了|本次|此次)`)
+
 var reBareLead = regexp.MustCompile(`^(?:[^,。;:!?\n]{0,12}由|会议由|由)`)
 
 // bareName reads a name standing alone before 主持 (白玲主持召开…, ▲李顺主持).
 func bareName(seg string) (string, bool) {
 	seg = strings.TrimSpace(reBareLead.ReplaceAllString(strings.TrimSpace(seg), ""))
 	n, ok := nameThenFiller(seg)
-	if !ok || reNotName.MatchString(n) {
+	if !ok || !plausibleName(n, true) {
 		return "", false
 	}
 	return n, true
@@ -246,7 +339,7 @@ func chairField(after string) (ChairResult, bool) {
 	if loc := reOffice.FindStringIndex(name); loc != nil && loc[1] == len(name) {
 		name = name[:loc[0]]
 	}
-	if c := utf8.RuneCountInString(name); c >= 2 && c <= 4 && !reNotName.MatchString(name) {
+	if plausibleName(name, false) {
 		return ChairResult{Name: name}, true
 	}
 	return ChairResult{}, false

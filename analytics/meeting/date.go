@@ -3,6 +3,7 @@ package meeting
 import (
 	"regexp"
 	"strings"
+	"time"
 )
 
 // DateResult is the date a meeting was held.
@@ -25,6 +26,7 @@ const (
 	srcDay       = "day"            // 14日, the 18th
 	srcDayUnsure = "day_unreliable" // 14日 after the publication day
 	srcRecent    = "recent"         // 近日, 日前
+	srcWeekday   = "weekday"        // 上周五
 	srcSession   = "session_year"   // 2020年度区政府第15次常务会议
 	srcPlan      = "plan_year"      // 《…2025年…方案》
 	srcEvent     = "cited_event"    // the "12·16" fire
@@ -72,7 +74,10 @@ const maxDateSentence = 1200
 // URL date), then from the year of the session name, then from the year of
 // the plans the meeting reviewed, and a month from an event the report cites.
 // When these do not settle it the value is "" or, when only the day is in
-// doubt, YYYY-MM.
+// doubt, YYYY-MM. 上周五 and 本周一 count back from a full publication date
+// (weeks start on Monday); 元月 is January. Dates in the lunar calendar
+// (农历腊月二十三, 农历十二月二十三日) are not converted and never read as
+// Gregorian ones: without a Gregorian date beside them the value is "".
 func ResolveDate(in Input) DateResult { return newReport(in).date() }
 
 func (r *report) date() DateResult {
@@ -378,6 +383,20 @@ func resolveWith(e dateExpr, ref reference, hasRef bool, c *clues) DateResult {
 			return dated(y, m, e.d, srcDay+"+"+srcPrevMonth)
 		}
 		return day(srcDay, e.d, ref, hasRef, c)
+	case exprWeekday:
+		if !hasRef || !ref.date.full() {
+			return DateResult{Source: srcNoMonth}
+		}
+		// weeks start on Monday: 上周五 published on Monday the 20th is the 17th
+		wd := int(time.Date(ref.date.y, time.Month(ref.date.m), ref.date.d, 0, 0, 0, 0, time.UTC).Weekday())
+		if wd == 0 {
+			wd = 7
+		}
+		back := wd - e.weekday + 7*e.weeksBack
+		if back < 0 {
+			return DateResult{Source: srcNone} // 本周五 in a page of Wednesday: not yet held
+		}
+		return DateResult{Value: ref.date.addDays(-back).String(), Source: srcWeekday + "+" + ref.src}
 	case exprRecent:
 		if hasRef && ref.date.m > 0 {
 			return DateResult{Value: ymd{ref.date.y, ref.date.m, 0}.String(), Source: srcRecent + "+" + ref.src}

@@ -18,6 +18,7 @@ const (
 	exprRelative                  // 昨天, 今天(2月24日), 昨天(24日)
 	exprDay                       // 14日, the 18th
 	exprRecent                    // 近日, 日前
+	exprWeekday                   // 上周五, 本周三
 )
 
 // dateExpr is one date expression found in a text, with the parts it states.
@@ -26,6 +27,8 @@ type dateExpr struct {
 	y, m, d    int  // stated parts, 0 when not stated
 	back       int  // for relative expressions: days before the publication day
 	lastMonth  bool // 上月14日
+	weekday    int  // for exprWeekday: 1 = Monday … 7 = Sunday
+	weeksBack  int  // for exprWeekday: 0 this week, 1 last week
 	start, end int  // byte span in the searched text
 }
 
@@ -39,10 +42,14 @@ const (
 var (
 	reFullDate = regexp.MustCompile(`((?:19|20)\d{2}|` + cnYear + `)\s*年\s*(\d{1,2}|` + cnNum + `{1,2})\s*月\s*(\d{1,2}|` + cnNum + `{1,3})\s*[日号]`)
 	reYearMon  = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月`)
-	reMonDay   = regexp.MustCompile(`(\d{1,2}|` + cnNum + `{1,2})\s*月\s*(\d{1,2}|` + cnNum + `{1,3})(\s*[日号])?`)
+	reMonDay   = regexp.MustCompile(`(\d{1,2}|` + cnNum + `{1,2}|元)\s*月\s*(\d{1,2}|` + cnNum + `{1,3})(\s*[日号])?`)
 	reRelDay   = regexp.MustCompile(`(今天|今日|今晨|今早|今晚|昨天|昨日|昨晨|昨晚|前天|前日)(?:\s*[(]\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号]?\s*[)])?`)
 	reDayOnly  = regexp.MustCompile(`(\d{1,2})\s*日`)
 	reRecent   = regexp.MustCompile(`近日|日前`)
+	reWeekday  = regexp.MustCompile(`(上|本|这)个?(?:周|星期|礼拜)([一二三四五六日天])`)
+	// a date in the lunar calendar (农历十二月二十三日) must not be read as a
+	// Gregorian one; reports that give one alone leave the date unknown
+	reLunarBefore = regexp.MustCompile(`(?:农历|阴历|夏历|旧历|腊月|正月|冬月)\s*$`)
 
 	reEnMonDay = regexp.MustCompile(`(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*((?:19|20)\d{2})\b)?`)
 	reEnDay    = regexp.MustCompile(`(?i)\b(?:on|of)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b`)
@@ -118,7 +125,7 @@ func dateExprs(s string) []dateExpr {
 		if isDigit(p) || isCnNumeral(p) || p == '-' || p == '—' || p == '~' || p == '至' {
 			continue
 		}
-		if isDigit(nextRune(s, m[5])) {
+		if isDigit(nextRune(s, m[5])) || lunarAt(s, m[0]) {
 			continue
 		}
 		monthTxt, dayTxt := s[m[2]:m[3]], s[m[4]:m[5]]
@@ -138,7 +145,11 @@ func dateExprs(s string) []dateExpr {
 				continue
 			}
 		}
-		add(dateExpr{kind: exprMonthDay, m: number(monthTxt), d: number(dayTxt), start: m[0], end: m[1]})
+		month := number(monthTxt)
+		if monthTxt == "元" {
+			month = 1 // 元月 is January
+		}
+		add(dateExpr{kind: exprMonthDay, m: month, d: number(dayTxt), start: m[0], end: m[1]})
 	}
 	for _, m := range reRelDay.FindAllStringSubmatchIndex(s, -1) {
 		e := dateExpr{kind: exprRelative, start: m[0], end: m[1]}
@@ -158,10 +169,20 @@ func dateExprs(s string) []dateExpr {
 	}
 	for _, m := range reDayOnly.FindAllStringSubmatchIndex(s, -1) {
 		p := prevRune(s, m[0])
-		if isDigit(p) || isCnNumeral(p) || p == '年' {
+		if isDigit(p) || isCnNumeral(p) || p == '年' || lunarAt(s, m[0]) {
 			continue
 		}
 		add(dateExpr{kind: exprDay, d: number(s[m[2]:m[3]]), lastMonth: strings.HasSuffix(s[:m[0]], "上月"), start: m[0], end: m[1]})
+	}
+	for _, m := range reWeekday.FindAllStringSubmatchIndex(s, -1) {
+		e := dateExpr{kind: exprWeekday, start: m[0], end: m[1], weekday: strings.Index("一二三四五六日天", s[m[4]:m[5]])/len("一") + 1}
+		if e.weekday == 8 {
+			e.weekday = 7 // 天 = 日
+		}
+		if s[m[2]:m[3]] == "上" {
+			e.weeksBack = 1
+		}
+		add(e)
 	}
 	for _, m := range reRecent.FindAllStringIndex(s, -1) {
 		if p := prevRune(s, m[0]); isDigit(p) || p == '月' || isCnNumeral(p) {
@@ -170,6 +191,12 @@ func dateExprs(s string) []dateExpr {
 		add(dateExpr{kind: exprRecent, start: m[0], end: m[1]})
 	}
 	return settle(out)
+}
+
+// lunarAt reports whether the date expression starting at i of s is in the
+// lunar calendar: 农历 (or a lunar month name) stands right before it.
+func lunarAt(s string, i int) bool {
+	return reLunarBefore.MatchString(tail(s[:i], 12))
 }
 
 // dateExprsEn finds the date expressions of an English text.

@@ -27,6 +27,8 @@ func FuzzMeeting(f *testing.F) {
 		wide("会议审议了《A方案》,4月16日,区长方力主持召开会议。"),
 		"\uFF0C\u3000\uFF08\uFF09",
 		"On the 31st, presided over the 1st standing meeting of the county government.",
+		"农历腊月二十三(2月2日)上午，上周五、本周日、元月5日，县长买买提·吐尔逊主持召开会议。",
+		"会议传达了市长李四主持召开市政府常务会议精神，在联合国主持下，向所有主持正义的·",
 	} {
 		f.Add("区长方力主持召开常务会议", s, "", "")
 	}

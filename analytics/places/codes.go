@@ -81,7 +81,7 @@ func allDigits(s string) bool {
 func (r *resolver) addCodes() {
 	for _, cl := range r.codes {
 		if i, ok := r.g.byCode[cl.code]; ok {
-			r.add(i, evidence{w: cl.weight, rule: cl.rule, span: cl.code})
+			r.add(i, evidence{w: cl.weight, rule: cl.rule, span: cl.code, self: true})
 			continue
 		}
 		// A city-level site (3202000001) or organ still names the city.

@@ -54,10 +54,10 @@ func boundaryBefore(text string, start int) bool {
 }
 
 // glueAfter: a one-character-stem name followed by one of these is part of
-// a phrase (新县城, 高县域, 康县级).
+// a phrase (新县城, 高县域, 康县级; 海城市民, 兴城市场).
 func glueAfter(text string, end int) bool {
 	r, _ := utf8.DecodeRuneInString(text[end:])
-	return strings.ContainsRune("城域级乡镇区里", r)
+	return strings.ContainsRune("城域级乡镇区里民场容政", r)
 }
 
 // surnames are the commonest Chinese family names. Leaders' names fill
@@ -139,6 +139,58 @@ func partnerClause(text string, start, end int) bool {
 	}
 	for _, w := range partnerWords {
 		if strings.Contains(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Words that make a place name a reference to somewhere else rather than
+// the report's own unit: an accident or disaster there (吸取湖北十堰张湾区燃气
+// 爆炸事故教训, 做好西藏定日县地震灾后恢复重建), a model named after it
+// ("晋江经验", 安吉县余村经验做法), or a place held up as a benchmark (对标昆山).
+var (
+	eventWords     = []string{"事故", "爆炸", "火灾", "地震", "灾害", "洪灾", "洪涝", "坍塌", "垮塌", "泥石流", "滑坡", "案件", "事件", "惨案"}
+	modelWords     = []string{"经验", "模式", "做法", "样板", "范例"}
+	benchmarkWords = []string{"对标", "借鉴", "学习", "赶超", "看齐", "吸取", "汲取"}
+)
+
+const (
+	eventLookAhead     = 16 * 3 // bytes within the clause after the name
+	modelLookAhead     = 6 * 3  // 安吉县余村经验: a village may stand between
+	benchmarkLookBack  = 8 * 3
+	referenceClauseEnd = "，,；;。！？!?\n"
+)
+
+// referenceContext reports whether the name at text[start:end] refers to
+// another place's event or model. Only the clause around the name counts,
+// so 惠山区召开会议，通报近期火灾事故 leaves 惠山区 alone, and a name followed
+// by its organ (惠山区政府通报事故情况) is the unit acting, not the scene of
+// an event.
+func referenceContext(text string, start, end int) bool {
+	after := text[end:min(len(text), end+eventLookAhead)]
+	if i := strings.IndexAny(after, referenceClauseEnd); i >= 0 {
+		after = after[:i]
+	}
+	if !organAfter(text, end) {
+		for _, w := range eventWords {
+			if strings.Contains(after, w) {
+				return true
+			}
+		}
+	}
+	near := after[:min(len(after), modelLookAhead+len("”"))]
+	for _, w := range modelWords {
+		if strings.Contains(near, w) {
+			return true
+		}
+	}
+	before := text[max(0, start-benchmarkLookBack):start]
+	if i := strings.LastIndexAny(before, referenceClauseEnd); i >= 0 {
+		before = before[i:]
+	}
+	for _, w := range benchmarkWords {
+		if strings.Contains(before, w) {
 			return true
 		}
 	}

@@ -92,3 +92,40 @@ func TestBoundaries(t *testing.T) {
 		t.Error("区域 not detected")
 	}
 }
+
+func TestReferenceContext(t *testing.T) {
+	tests := []struct {
+		marked string
+		want   bool
+	}{
+		{"做好西藏[定日县]地震灾后恢复重建", true},
+		{"深刻吸取湖北十堰[张湾区]燃气爆炸事故教训", true},
+		{"深刻吸取江苏[响水]“3·21”特别重大爆炸事故教训", true},
+		{"学习借鉴“[晋江]经验”", true},
+		{"学习浙江[安吉县]余村经验做法", true},
+		{"学习了[滨湖区]区长在会上的交流发言", true},
+		{"要对标[昆山]、江阴", true},
+		{"[惠山区]召开会议，通报近期火灾事故情况", false},
+		{"[惠山区]政府通报事故情况", false},
+		{"推动[惠山区]高质量发展", false},
+		{"吸取“12·16”[庵埠镇]较大火灾事故教训", true}, // evaluate spares townships
+	}
+	for _, tt := range tests {
+		text, start, end := at(tt.marked)
+		if got := referenceContext(text, start, end); got != tt.want {
+			t.Errorf("referenceContext(%s) = %v, want %v", tt.marked, got, tt.want)
+		}
+	}
+}
+
+func TestPositionFactor(t *testing.T) {
+	if positionFactor(0) <= positionFactor(leadBytes) {
+		t.Error("the lead must count more than the text after it")
+	}
+	if positionFactor(decayBytes) != 1 {
+		t.Error("a mention within a report's usual length must count in full")
+	}
+	if f := positionFactor(10 * decayBytes); f > 0.11 {
+		t.Errorf("a mention ten report-lengths in counts %.2f, want at most 0.1", f)
+	}
+}

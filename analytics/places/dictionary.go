@@ -22,8 +22,23 @@ const (
 	refTownFull
 	refTownShort
 	refKind // self-reference word: 区政府, 县长 …; id is the kind
-	refCue  // partner-clause word (合作, 对口 …): the text needs clause analysis
+	refCue  // clause word; id cuePartner (合作, 对口 …) or cueReference (事故, 经验 …): the text needs clause analysis
 	refCode // code keyword (网站标识码, 索引号 …); id indexes codeKeywords
+	// refUpper is a word by which a text speaks for a government above the
+	// county level (我国, 全省, 省政府); id is levelNation or levelProvince.
+	refUpper
+)
+
+// Kinds of clause word: each tells which clause analysis a text needs.
+const (
+	cuePartner = iota
+	cueReference
+)
+
+// Levels above the county that a text may speak for.
+const (
+	levelNation = iota
+	levelProvince
 )
 
 type ref struct {
@@ -61,6 +76,16 @@ var selfWords = map[int][]string{
 	kindXian: {"县政府", "县人民政府", "县委", "县长", "全县", "我县", "县人大", "县政协", "县领导", "县域"},
 	kindQi:   {"旗政府", "旗人民政府", "旗委", "旗长", "全旗", "我旗", "旗人大", "旗政协", "旗领导", "旗级"},
 	kindShi:  {"市政府", "市人民政府", "市委", "市长", "全市", "我市", "市人大", "市政协"},
+}
+
+// upperWords are the words a provincial or national text uses for its own
+// government and territory. County reports use them too (传达省委全会精神),
+// but far less often than their own 区/县 words. An autonomous region calls
+// itself 全区 like a district, so its texts are told by 自治区 (自治区党委,
+// 自治区人民政府) instead.
+var upperWords = map[int][]string{
+	levelNation:   {"我国", "国务院", "全国人民", "各族人民", "中央人民政府"},
+	levelProvince: {"全省", "我省", "省政府", "省人民政府", "省委", "省长", "自治区"},
 }
 
 // townSuffixes, longest first, turn a township name into the form reports
@@ -138,6 +163,25 @@ func buildDictionary(g *gazetteer) *dictionary {
 			add(a.name, ref{refAlias, i})
 		}
 	}
+	// Autonomous counties and banners are mostly written with their stem
+	// and unit word (长阳县 for 长阳土家族自治县, 鄂温克旗 for 鄂温克族自治旗).
+	for i := range g.counties {
+		c := &g.counties[i]
+		unit := ""
+		switch {
+		case strings.HasSuffix(c.Name, "自治县"):
+			unit = "县"
+		case strings.HasSuffix(c.Name, "自治旗"):
+			unit = "旗"
+		}
+		stem := strings.TrimSuffix(c.short, "族")
+		if unit == "" || utf8.RuneCountInString(stem) < 2 {
+			continue
+		}
+		if _, taken := index[stem+unit]; !taken {
+			add(stem+unit, ref{refAlias, int32(i)})
+		}
+	}
 	// Most 区 were a 县 or 县级市 of the same stem before 县改区 (萧山市,
 	// 吴江市, 高淳县, 潮安县), and older reports use those names.
 	for i := range g.counties {
@@ -173,13 +217,23 @@ func buildDictionary(g *gazetteer) *dictionary {
 		}
 	}
 	for _, w := range partnerWords {
-		add(w, ref{refCue, 0})
+		add(w, ref{refCue, cuePartner})
 	}
 	for _, w := range aidWords {
-		add(w, ref{refCue, 0})
+		add(w, ref{refCue, cuePartner})
 	}
 	for _, w := range visitorWords {
-		add(w, ref{refCue, 0})
+		add(w, ref{refCue, cuePartner})
+	}
+	for _, ws := range [][]string{eventWords, modelWords, benchmarkWords} {
+		for _, w := range ws {
+			add(w, ref{refCue, cueReference})
+		}
+	}
+	for lv, words := range upperWords {
+		for _, w := range words {
+			add(w, ref{refUpper, int32(lv)})
+		}
 	}
 	for i, w := range codeKeywords {
 		add(w, ref{refCode, int32(i)})

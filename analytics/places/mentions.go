@@ -27,11 +27,28 @@ var (
 )
 
 // Mentions in a report's lead (its first ~250 characters: dateline, chair,
-// meeting name) count more than those deep in the text.
+// meeting name) count more than those deep in the text. Past decayBytes
+// (~3000 characters, longer than almost every meeting report) a mention's
+// weight falls in proportion to its distance from the start: a long text —
+// a work report, a page of several articles — names many places in passing,
+// and one mention deep in 20 000 characters says nothing about where the
+// text comes from.
 const (
 	leadBytes  = 250 * 3
 	leadFactor = 1.6
+	decayBytes = 3000 * 3
 )
+
+// positionFactor is the weight of a body mention starting at byte start.
+func positionFactor(start int) float64 {
+	switch {
+	case start < leadBytes:
+		return leadFactor
+	case start > decayBytes:
+		return float64(decayBytes) / float64(start)
+	}
+	return 1
+}
 
 type mention struct {
 	start, end int
@@ -45,7 +62,7 @@ func (r *resolver) scanZone(text string, z zone) {
 	}
 	d := r.g.dict
 	r.raw = r.raw[:0]
-	partnerCues := false
+	var cues [2]bool
 	d.m.scan(text, func(start, end int, pat int32) {
 		if d.tier[pat] >= 0 {
 			r.raw = append(r.raw, mention{start, end, pat})
@@ -56,20 +73,26 @@ func (r *resolver) scanZone(text string, z zone) {
 		for _, rf := range d.refs[pat] {
 			switch rf.typ {
 			case refKind:
-				if !z.weak {
+				// 区人民政府 inside 自治区人民政府 is the region's
+				if !z.weak && !(rf.id == kindQu && strings.HasSuffix(text[:start], "自治")) {
 					r.kindCount[rf.id]++
 				}
 			case refCue:
-				partnerCues = true
+				cues[rf.id] = true
 			case refCode:
 				r.codes = codeClueAt(codeKeywords[rf.id], text[end:], r.codes)
+			case refUpper:
+				if !z.weak {
+					r.upperCount++
+				}
 			}
 		}
 	})
 	r.selectMentions(text)
-	partnerCues = partnerCues && z.body
+	cues[cuePartner] = cues[cuePartner] && z.body
+	cues[cueReference] = cues[cueReference] && z.body
 	for i := range r.sel {
-		r.evaluate(text, i, z, partnerCues)
+		r.evaluate(text, i, z, cues)
 	}
 }
 
@@ -190,12 +213,12 @@ const (
 	cityShortShare = 0.7 // a city's short name counts this much of its full name
 )
 
-func (r *resolver) evaluate(text string, i int, z zone, partnerCues bool) {
+func (r *resolver) evaluate(text string, i int, z zone, cues [2]bool) {
 	m := r.sel[i]
 	refs := r.g.dict.refs[m.pat]
 	pos := z.factor
-	if z.body && m.start < leadBytes {
-		pos *= leadFactor
+	if z.body {
+		pos *= positionFactor(m.start)
 	}
 	// Most mentions are township short names that can only support; they
 	// skip the context analysis.
@@ -216,7 +239,17 @@ func (r *resolver) evaluate(text string, i int, z zone, partnerCues bool) {
 		}
 		return
 	}
-	if partnerCues && partnerClause(text, m.start, m.end) {
+	// A township in an accident clause is more likely the report's own
+	// (吸取“12·16”庵埠镇火灾事故教训) than a county is: other counties'
+	// accidents are reported by county and city, so references demote
+	// county, city and province names only.
+	partner := cues[cuePartner] && partnerClause(text, m.start, m.end)
+	reference := !partner && cues[cueReference] && referenceContext(text, m.start, m.end)
+	if partner {
+		pos *= partnerPenalty
+	}
+	townPos := pos
+	if reference {
 		pos *= partnerPenalty
 	}
 	listed := inList(text, m.start, m.end)
@@ -319,8 +352,11 @@ func (r *resolver) evaluate(text string, i int, z zone, partnerCues bool) {
 				w = wGenericName
 			}
 			// 洋县 stands alone after punctuation (《洋县…》); 提高县域 and
-			// 健康县城 are phrases.
-			if rf.typ == refCountyFull && c.stemFull && !vouched && !(boundaryBefore(text, m.start) && !glueAfter(text, m.end)) {
+			// 健康县城 are phrases. So do names ending in the word 城市
+			// (海城市, 兴城市, the former 上城市): 沿海城市, 新兴城市 and 以上城市
+			// are phrases too.
+			phrase := rf.typ == refCountyFull && c.stemFull || strings.HasSuffix(text[m.start:m.end], "城市")
+			if phrase && !vouched && !(boundaryBefore(text, m.start) && !glueAfter(text, m.end)) {
 				w = wGenericName
 			}
 			if rule == "" {
@@ -357,7 +393,7 @@ func (r *resolver) evaluate(text string, i int, z zone, partnerCues bool) {
 		case refTownShort:
 			if !z.weak && !slices.Contains(r.credited, rf.id) {
 				w = wTownShort / math.Sqrt(float64(townShorts))
-				r.support = append(r.support, supportItem{rf.id, evidence{w: w * pos, rule: "towns", span: span, town: townStem}})
+				r.support = append(r.support, supportItem{rf.id, evidence{w: w * townPos, rule: "towns", span: span, town: townStem}})
 			}
 			continue
 		}
@@ -374,8 +410,15 @@ func (r *resolver) evaluate(text string, i int, z zone, partnerCues bool) {
 		if listed && !isTown {
 			w *= listPenalty
 		}
-		e := evidence{w: w * pos * share, rule: rule, span: span, weak: z.weak, group: group,
-			short2: isShort2 && !qualified, former: rf.typ == refFormer}
+		at := pos
+		if isTown {
+			at = townPos
+		}
+		e := evidence{w: w * at * share, rule: rule, span: span, weak: z.weak, group: group,
+			short2: isShort2 && !qualified, former: rf.typ == refFormer,
+			self:  !isTown && !z.weak && !partner && !reference && (organ || z.named || z == zoneTitle),
+			aside: !isTown && (partner || reference)}
+		e.head = e.self && (z == zoneTitle || z.body && m.start < leadBytes && organ)
 		if isTown {
 			e.town = townStem
 		}

@@ -91,6 +91,17 @@ type evidence struct {
 	// town is the township's stem (庵埠) for township evidence.
 	town    string
 	support bool
+	// aside marks a name in a partner or reference clause (与…交流合作,
+	// 吸取…事故教训): it still counts towards a candidate's total, so that
+	// a partner can be a runner-up, but never makes one firm.
+	aside bool
+	// self marks evidence that names the report's own government rather
+	// than mentioning a place: an organ after the name (吉安县委), the
+	// title, the 来源 or 发布机构 field, a code, a government host.
+	self bool
+	// head marks self evidence in the headline or the lead of the body,
+	// where a report introduces its own government.
+	head bool
 }
 
 type candidate struct {
@@ -115,16 +126,19 @@ type resolver struct {
 	cityScore map[int32]float64
 	provScore map[int32]float64
 	kindCount [4]float64
-	raw, sel  []mention
-	taken     []bool
-	words     []latinWord
-	codes     []codeClue
-	ranked    []scored
-	groups    int32
-	groupSum  []float64
-	affinity  []float64
-	credited  []int32
-	stems     []string
+	// upperCount counts the words by which the text speaks for a province
+	// or the nation (全省, 我国).
+	upperCount float64
+	raw, sel   []mention
+	taken      []bool
+	words      []latinWord
+	codes      []codeClue
+	ranked     []scored
+	groups     int32
+	groupSum   []float64
+	affinity   []float64
+	credited   []int32
+	stems      []string
 }
 
 var resolverPool = sync.Pool{New: func() any {
@@ -146,6 +160,7 @@ func (r *resolver) reset(g *gazetteer) {
 	clear(r.cityScore)
 	clear(r.provScore)
 	r.kindCount = [4]float64{}
+	r.upperCount = 0
 	r.groups = 0
 }
 
@@ -228,7 +243,7 @@ func kindMultiplier(dom, kind int) float64 {
 type scored struct {
 	id    int32
 	total float64
-	firm  float64 // total without furniture
+	firm  float64 // total without furniture and partner or reference clauses
 	best  evidence
 }
 
@@ -258,7 +273,7 @@ func (r *resolver) rank() []scored {
 		for i, e := range c.items {
 			w := e.eff / (1 + 0.5*float64(i))
 			total += w
-			if !e.weak {
+			if !e.weak && !e.aside {
 				firm += w
 			}
 		}
@@ -395,6 +410,83 @@ func (r *resolver) shareGroups(dom int) {
 	}
 }
 
+// Upper-level texts. A text that speaks for a province or the nation (全省,
+// 我国 …) at least minUpper times and upperRatio times as often as for any
+// county-level unit is not a county's report — a Government Work Report
+// names dozens of counties in passing — and only the caller's hint, or the
+// county's own organ named in the headline or lead, places it.
+const (
+	minUpper   = 3
+	upperRatio = 2
+)
+
+// countyLevel reports whether the text is a county-level unit's own, so
+// that the winner may be its place. Besides upper-level texts it rejects
+// prefecture-level ones: a text that speaks for a 市 (市委, 全市) far more
+// than for a 区, 县 or 旗 is a city's report, or a county-level city's.
+// There a county-level city counts only with evidence that it is the
+// report's own (海城市政府召开…), and a 区, 县 or 旗 only with its organ in
+// the lead or evidence from outside the running text — title, 来源, code,
+// government host — since a city's report names its districts' organs too
+// (会议还听取了梁溪区政府的汇报). A city's meeting is not given its seat
+// district: research counts district meetings, and the seat's would be
+// inflated.
+func (r *resolver) countyLevel(top scored) bool {
+	if strings.HasPrefix(top.best.rule, "hint_") {
+		return true
+	}
+	own := r.kindCount[kindQu] + r.kindCount[kindXian] + r.kindCount[kindQi]
+	shi := r.kindCount[kindShi]
+	if r.upperCount >= minUpper && r.upperCount >= upperRatio*(own+shi) {
+		// A county report that relays a provincial meeting at length
+		// still names itself in its headline or lead (XX县召开县委常委会).
+		return r.hasHeadSelf(top)
+	}
+	if shi < 2 || shi < 3*own {
+		return true
+	}
+	countyCity := r.g.counties[top.id].kind == kindShi
+	for _, e := range r.cands[r.candIdx[top.id]].items {
+		if e.self && !e.aside && (countyCity || e.head || e.rule != "text_organ") {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *resolver) hasHeadSelf(top scored) bool {
+	for _, e := range r.cands[r.candIdx[top.id]].items {
+		if e.head && !e.aside {
+			return true
+		}
+	}
+	return false
+}
+
+// headConflict reports whether the headline names another unit than the
+// winner, which the headline does not name: a page whose headline says
+// 惠山区政府召开… but whose bulk is about 滨湖区 is not safely either's. A
+// name the headline shares among namesakes (通州区) is no conflict.
+func (r *resolver) headConflict(top scored) bool {
+	titled := func(id int32, shared bool) bool {
+		for _, e := range r.cands[r.candIdx[id]].items {
+			if e.self && !e.aside && e.rule == zoneTitle.rule && (shared || e.group == 0) {
+				return true
+			}
+		}
+		return false
+	}
+	if titled(top.id, true) {
+		return false
+	}
+	for _, s := range r.ranked[1:] {
+		if titled(s.id, false) {
+			return true
+		}
+	}
+	return false
+}
+
 func (r *resolver) decide() (Resolution, bool) {
 	ranked := r.rank()
 	if len(ranked) == 0 {
@@ -406,6 +498,9 @@ func (r *resolver) decide() (Resolution, bool) {
 		need = minScoreNoSelf
 	}
 	if top.firm < need || top.best.weak {
+		return Resolution{}, false
+	}
+	if !r.countyLevel(top) || r.headConflict(top) {
 		return Resolution{}, false
 	}
 	if len(ranked) > 1 {

@@ -173,6 +173,8 @@ func FuzzResolve(f *testing.F) {
 	f.Add(meeting, "https://www.tzhl.gov.cn/index.html", "无锡市惠山区人民政府")
 	f.Add("北京市通州区、平谷区\xff", "http://[::1", "")
 	f.Add("索引号:11", "", "鼓楼区")
+	f.Add("自治区人民政府召开会议，全区吸取湖北十堰张湾区燃气爆炸事故教训，学习“晋江经验”，沿海城市", "", "")
+	f.Add("市委常委会召开会议，全市、全省、我国，瑞金市要", "http://x.gov.cn/", "")
 	f.Fuzz(func(t *testing.T, body, url, source string) {
 		res, ok := Resolve(Clues{Body: body, URL: url, SourceName: source, Furniture: body})
 		if ok {

@@ -220,7 +220,7 @@ func (r *resolver) scanURL(raw string) {
 		}
 		for _, h := range hits {
 			w, rule := urlWeight(p.gov, h.scheme, x.syllables[label])
-			r.add(h.county, evidence{w: w, rule: rule, span: raw, group: group})
+			r.add(h.county, evidence{w: w, rule: rule, span: raw, group: group, self: p.gov})
 		}
 	}
 	// A sub-site under its city's host: hs.wuxi.gov.cn.
@@ -231,7 +231,7 @@ func (r *resolver) scanURL(raw string) {
 				l := p.labels[li]
 				if slices.Contains(c.pyShort, l) || slices.Contains(c.iniShort, l) || slices.Contains(c.iniFull, l) {
 					w, rule := urlWeight(p.gov, schemeCombo, 0)
-					r.add(id, evidence{w: w, rule: rule, span: raw})
+					r.add(id, evidence{w: w, rule: rule, span: raw, self: p.gov})
 					matched[li] = true
 				}
 			}
@@ -267,7 +267,7 @@ func (r *resolver) scanURL(raw string) {
 				if p.gov {
 					w = wPrefixGov
 				}
-				r.add(fit, evidence{w: w, rule: "url_initials", span: raw})
+				r.add(fit, evidence{w: w, rule: "url_initials", span: raw, self: p.gov})
 				break
 			}
 		}

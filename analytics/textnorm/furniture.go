@@ -49,6 +49,21 @@ var navWords = []string{
 	"部门网站", "便民服务", "今日头条", "抖音", "APP", "App", "头条", "网站群", "数据开放",
 }
 
+// relatedHeads head the list of other articles that portals append to a
+// story (相关新闻, 推荐阅读 …). Everything after such a heading is other
+// articles, however much it reads like prose.
+var relatedHeads = []string{
+	"相关新闻", "相关阅读", "相关文章", "相关报道", "相关稿件", "推荐阅读", "延伸阅读", "热点新闻",
+	"热门新闻", "最新新闻", "更多新闻", "往期回顾", "猜你喜欢", "为您推荐", "热门推荐", "相关推荐",
+}
+
+// isRelatedHead reports whether a line is only such a heading, give or take
+// brackets, bullets and a colon.
+func isRelatedHead(line string) bool {
+	t := strings.Trim(compact(trimBullets(line)), "【】[]()<>《》:：")
+	return runeCount(t) <= 6 && hasAnyPrefix(t, relatedHeads)
+}
+
 func hasAnyPrefix(s string, prefixes []string) bool {
 	for _, p := range prefixes {
 		if strings.HasPrefix(s, p) {

@@ -31,7 +31,8 @@ type layout struct {
 	furniture []string
 }
 
-// The body is the span from the first to the last prose line; inside it
+// The body is the span from the first to the last prose line, cut short by
+// a heading of related articles (相关新闻, 推荐阅读) below the first; inside it
 // only furniture recognised by wording is dropped, so short subheads stay,
 // while everything outside it is furniture. Republished pages put other
 // articles' titles (上一条:…推动江阴经济…) next to the body; they are short
@@ -182,6 +183,7 @@ func splitPage(text string, mb *metaBuilder, htmlTitle string) layout {
 	}
 	if first >= 0 {
 		first = extendSplit(lines, skipPreamble(lines, first, last))
+		last = cutRelated(lines, first, last)
 	}
 	// Headlines and dates are looked for above the body; dates below it
 	// belong to related articles.
@@ -275,6 +277,30 @@ func skipPreamble(lines []pageLine, first, last int) int {
 		return first
 	}
 	return next
+}
+
+// cutRelated ends the body before a heading of related articles (相关新闻)
+// that follows the first prose line: the titles and teasers under it are
+// other reports, often of other places, and a page can carry hundreds.
+func cutRelated(lines []pageLine, first, last int) int {
+	for i := first + 1; i <= last; i++ {
+		if lines[i].kind != kindProse && isRelatedHead(lines[i].text) {
+			if p := prevProse(lines, first, i-1); p >= 0 {
+				return p
+			}
+			return last
+		}
+	}
+	return last
+}
+
+func prevProse(lines []pageLine, first, i int) int {
+	for ; i >= first; i-- {
+		if lines[i].kind == kindProse {
+			return i
+		}
+	}
+	return -1
 }
 
 // extendSplit takes into the body the lines directly above it that a line

@@ -208,3 +208,29 @@ func TestSloganAbovePreamble(t *testing.T) {
 		t.Errorf("lead paragraph cut: %q", d.Body)
 	}
 }
+
+func TestRelatedArticlesEndBody(t *testing.T) {
+	tests := []struct {
+		name, page, wantBody string
+	}{
+		{"heading line", "区政府召开第12次常务会议\n5月8日,区长周海涛主持召开区政府第12次常务会议。\n会议强调,要抓好安全生产。\n相关新闻\n滨湖区召开专题会议,研究部署重点项目推进工作。\n梁溪区召开专题会议,研究部署重点项目推进工作。",
+			"5月8日,区长周海涛主持召开区政府第12次常务会议。\n会议强调,要抓好安全生产。"},
+		{"bracketed heading with colon", "5月8日,区长周海涛主持召开区政府第12次常务会议。\n【推荐阅读】:\n滨湖区召开专题会议,研究部署重点项目推进工作。",
+			"5月8日,区长周海涛主持召开区政府第12次常务会议。"},
+		{"a sentence about related news is prose", "5月8日,区长周海涛主持召开区政府第12次常务会议。\n相关新闻报道工作要及时准确。\n会议还研究了其他事项。",
+			"5月8日,区长周海涛主持召开区政府第12次常务会议。\n相关新闻报道工作要及时准确。\n会议还研究了其他事项。"},
+		{"heading above the article is not its end", "相关新闻\n5月8日,区长周海涛主持召开区政府第12次常务会议。\n会议还研究了其他事项。",
+			"5月8日,区长周海涛主持召开区政府第12次常务会议。\n会议还研究了其他事项。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Normalize([]byte(tt.page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Body != tt.wantBody {
+				t.Errorf("Body = %q, want %q", d.Body, tt.wantBody)
+			}
+		})
+	}
+}
