@@ -18,6 +18,14 @@ import (
 //go:embed schema.sql
 var schemaSQL string
 
+// Memory limits for DuckDB's buffer pool (constants, never user input):
+// ingest holds the segmenter and reports in flight beside the database, so
+// the writer gets less.
+const (
+	writeMemoryLimit = "1GB"
+	readMemoryLimit  = "3GB"
+)
+
 // ErrLocked means another process holds the database file open for writing.
 var ErrLocked = errors.New("database is in use by another agendascope process")
 
@@ -36,7 +44,16 @@ func Open(ctx context.Context, path string, readOnly bool) (*DB, error) {
 	if readOnly && path != "" {
 		dsn = path + "?" + url.Values{"access_mode": {"read_only"}}.Encode()
 	}
-	connector, err := duckdb.NewConnector(dsn, nil)
+	connector, err := duckdb.NewConnector(dsn, func(ex driver.ExecerContext) error {
+		// DuckDB's buffer pool defaults to 80% of RAM; an analyst's laptop
+		// runs other things, and ingest must stay within its memory budget.
+		limit := writeMemoryLimit
+		if readOnly {
+			limit = readMemoryLimit
+		}
+		_, err := ex.ExecContext(ctx, "SET memory_limit = '"+limit+"'", nil)
+		return err
+	})
 	if err != nil {
 		if isLockError(err) {
 			return nil, fmt.Errorf("open database %s: %w", path, ErrLocked)
