@@ -10,7 +10,7 @@ import (
 	"agendascope/queries"
 )
 
-// download serves /download/{trends,compare,heatmap,terms,meetings}.{csv,xlsx,parquet,json}:
+// download serves /download/{trends,compare,heatmap,terms,diffusion,rising,meetings}.{csv,xlsx,parquet,json}:
 // the same statement as the page's chart or list, so a download is exactly
 // the table behind what the page shows.
 func (s *server) download(c echo.Context) error {
@@ -34,6 +34,17 @@ func (s *server) download(c echo.Context) error {
 			err = badParam("q", "give one or more terms, separated by commas")
 		}
 		table = p
+	case "diffusion":
+		var p queries.DiffusionParams
+		if p, err = s.diffusionParams(c); err == nil {
+			err = needSubject(p)
+		}
+		if err == nil && format == "json" {
+			return s.downloadDiffusionJSON(c, p)
+		}
+		table = p
+	case "rising":
+		table, err = s.risingParams(c)
 	case "meetings":
 		var r meetingsRequest
 		if r, err = s.meetingsParams(c); err != nil {

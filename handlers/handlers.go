@@ -80,6 +80,8 @@ func New(deps Deps) (*echo.Echo, error) {
 	e.GET("/compare", s.compare)
 	e.GET("/heatmap", s.heatmap)
 	e.GET("/terms", s.terms)
+	e.GET("/diffusion", s.diffusion)
+	e.GET("/rising", s.rising)
 	e.GET("/meetings", s.meetings)
 	e.GET("/meetings/:id", s.meeting)
 
@@ -89,6 +91,8 @@ func New(deps Deps) (*echo.Echo, error) {
 	e.GET("/api/compare", s.apiCompare)
 	e.GET("/api/heatmap", s.apiHeatmap)
 	e.GET("/api/terms", s.apiTerms)
+	e.GET("/api/diffusion", s.apiDiffusion)
+	e.GET("/api/rising", s.apiRising)
 	e.GET("/api/meetings", s.apiMeetings)
 	e.GET("/api/meetings/:id", s.apiMeeting)
 

@@ -170,21 +170,25 @@ func TestBadParameters(t *testing.T) {
 		{"/download/compare.parquet?level=x", "level"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.target, func(t *testing.T) {
-			rec := get(t, e, tt.target)
-			if rec.Code != http.StatusBadRequest {
-				t.Fatalf("status %d, want 400", rec.Code)
-			}
-			if !strings.Contains(rec.Body.String(), "parameter "+tt.param) {
-				t.Errorf("message does not name %s: %s", tt.param, rec.Body.String())
-			}
-			if strings.HasPrefix(tt.target, "/api/") || strings.HasPrefix(tt.target, "/download/") {
-				var body map[string]any
-				if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || body["param"] != tt.param {
-					t.Errorf("JSON error %s (%v)", rec.Body.String(), err)
-				}
-			}
-		})
+		t.Run(tt.target, func(t *testing.T) { wantBadParam(t, get(t, e, tt.target), tt.target, tt.param) })
+	}
+}
+
+// wantBadParam checks a 400 that names param: in the page, or in the JSON
+// error of an API call or download.
+func wantBadParam(t *testing.T, rec *httptest.ResponseRecorder, target, param string) {
+	t.Helper()
+	if rec.Code != http.StatusBadRequest {
+		t.Fatalf("status %d, want 400: %s", rec.Code, rec.Body.String())
+	}
+	if !strings.Contains(rec.Body.String(), "parameter "+param) {
+		t.Errorf("message does not name %s: %s", param, rec.Body.String())
+	}
+	if strings.HasPrefix(target, "/api/") || strings.HasPrefix(target, "/download/") {
+		var body map[string]any
+		if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || body["param"] != param {
+			t.Errorf("JSON error %s (%v)", rec.Body.String(), err)
+		}
 	}
 }
 
@@ -217,7 +221,8 @@ func TestEmptyFilterSaysSo(t *testing.T) {
 func TestSecurityHeadersAndNoInlineScript(t *testing.T) {
 	e := newServer(t)
 	scriptTag := regexp.MustCompile(`<script[^>]*>`)
-	for _, target := range []string{"/", "/trends", "/compare", "/heatmap", "/terms?q=碳达峰", "/meetings", "/meetings/r1", "/trends?topic=bad"} {
+	for _, target := range []string{"/", "/trends", "/compare", "/heatmap", "/terms?q=碳达峰", "/meetings", "/meetings/r1", "/trends?topic=bad",
+		"/diffusion?topic=safety", "/diffusion", "/rising?period=year&min=1", "/rising?current=bad"} {
 		rec := get(t, e, target)
 		csp := rec.Header().Get("Content-Security-Policy")
 		if !strings.Contains(csp, "default-src 'self'") || !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe") {
@@ -246,7 +251,8 @@ func TestNoExternalHosts(t *testing.T) {
 	seen := map[string]bool{}
 	queue := []string{"/", "/?lang=en", "/trends", "/trends?topic=safety&topic=digital&period=month", "/compare",
 		"/compare?level=city", "/heatmap", "/terms", "/terms?q=碳达峰,碳中和", "/meetings", "/meetings/r1", "/meetings/r4",
-		"/trends?topic=bad", "/meetings/nope"}
+		"/trends?topic=bad", "/meetings/nope", "/diffusion", "/diffusion?topic=safety", "/diffusion?term=碳达峰&lang=en",
+		"/rising", "/rising?period=year&min=1", "/rising?period=month&min=1&lang=en", "/rising?period=week"}
 	for len(queue) > 0 && len(seen) < 400 {
 		target := queue[0]
 		queue = queue[1:]
@@ -399,15 +405,21 @@ func TestEveryDownload(t *testing.T) {
 		"parquet": "application/vnd.apache.parquet",
 	}
 	magic := map[string]string{"csv": "\uFEFF", "json": "[", "xlsx": "PK", "parquet": "PAR1"}
-	for _, name := range []string{"trends", "compare", "heatmap", "terms", "meetings"} {
+	params := map[string]string{"trends": "?q=碳达峰", "compare": "?q=碳达峰", "heatmap": "?q=碳达峰", "terms": "?q=碳达峰",
+		"meetings": "?q=碳达峰", "diffusion": "?term=碳达峰", "rising": "?period=year&min=1"}
+	for name, query := range params {
 		for format, ctype := range types {
-			target := "/download/" + name + "." + format + "?q=碳达峰"
+			target := "/download/" + name + "." + format + query
 			rec := get(t, e, target)
 			if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != ctype {
 				t.Errorf("%s: status %d, type %q", target, rec.Code, rec.Header().Get("Content-Type"))
 				continue
 			}
-			if !strings.HasPrefix(rec.Body.String(), magic[format]) {
+			want := magic[format]
+			if name == "diffusion" && format == "json" {
+				want = `{"districts_in_scope":` // the adopters, and the curve beside them
+			}
+			if !strings.HasPrefix(rec.Body.String(), want) {
 				t.Errorf("%s: starts %q", target, rec.Body.String()[:min(8, rec.Body.Len())])
 			}
 			if cd := rec.Header().Get("Content-Disposition"); cd != `attachment; filename="`+name+"."+format+`"` {

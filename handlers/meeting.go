@@ -42,7 +42,7 @@ func (s *server) meeting(c echo.Context) error {
 		}
 		return withQuery(path, q)
 	}
-	d := &views.MeetingData{Back: nav("/meetings", url.Values{}), Spam: m.Spam, Warnings: m.Warnings}
+	d := &views.MeetingData{Back: backURL(lang, c.QueryParam("back")), Spam: m.Spam, Warnings: m.Warnings}
 	place := strings.TrimSpace(strings.Join([]string{m.Province, m.City, m.District}, " "))
 	if m.DistrictCode != "" {
 		place += " (" + m.DistrictCode + ")"
@@ -58,7 +58,7 @@ func (s *server) meeting(c echo.Context) error {
 		{Label: views.T(lang, "col.kinds"), Value: s.kindLabels(lang, strings.Join(m.MeetingKinds, ";"))},
 		{Label: views.T(lang, "m.session"), Value: m.Session},
 		{Label: views.T(lang, "m.published"), Value: m.PublishedDate},
-		{Label: views.T(lang, "m.date_source"), Value: m.DateSource},
+		{Label: views.T(lang, "m.date_source"), Value: ruleText(lang, m.DateSource)},
 		{Label: views.T(lang, "col.chars"), Value: itoa(m.Chars)},
 		{Label: views.T(lang, "m.script"), Value: strings.Trim(m.Script+" / "+m.Lang+" / "+m.Encoding, " /")},
 		// The source address is shown, not linked: pages reference no
@@ -139,19 +139,32 @@ func evidenceTable(lang views.Lang, raw string) *views.Table {
 		fields = append(fields, f)
 	}
 	sort.Strings(fields)
-	t := &views.Table{Columns: []views.Column{{Label: "field"}, {Label: "rule"}, {Label: views.T(lang, "col.text")}}}
+	t := &views.Table{Columns: []views.Column{{Label: views.T(lang, "m.field")}, {Label: views.T(lang, "m.rule")}, {Label: views.T(lang, "col.text")}}}
 	for _, f := range fields {
 		var e struct {
 			Rule string `json:"rule"`
 			Text string `json:"text"`
 		}
 		if err := json.Unmarshal(ev[f], &e); err != nil {
-			t.Rows = append(t.Rows, []views.Cell{{Text: f}, {Text: ""}, {Text: withoutScheme(string(ev[f]))}})
+			t.Rows = append(t.Rows, []views.Cell{{Text: views.FieldLabel(lang, f)}, {Text: ""}, {Text: withoutScheme(string(ev[f]))}})
 			continue
 		}
-		t.Rows = append(t.Rows, []views.Cell{{Text: f}, {Text: e.Rule}, {Text: withoutScheme(e.Text)}})
+		t.Rows = append(t.Rows, []views.Cell{{Text: views.FieldLabel(lang, f)}, ruleCell(lang, e.Rule), {Text: withoutScheme(e.Text)}})
 	}
 	return t
+}
+
+// ruleCell names an extraction rule key; a key with no name is shown as
+// code, so it reads as a key rather than as words.
+func ruleCell(lang views.Lang, key string) views.Cell {
+	l, ok := views.RuleLabel(lang, key)
+	return views.Cell{Text: l, Code: !ok && key != ""}
+}
+
+// ruleText names a rule key, or keeps it as it is.
+func ruleText(lang views.Lang, key string) string {
+	l, _ := views.RuleLabel(lang, key)
+	return l
 }
 
 func firstNonEmpty(ss ...string) string {

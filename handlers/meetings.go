@@ -85,9 +85,18 @@ func (s *server) meetings(c echo.Context) error {
 		d.Next = pageURL(r.Page + 1)
 	}
 	pg.Data = d
-	detail := ""
+	// Each report links back to this very list (filters, page and all), so
+	// that the report's "back" link does not drop them.
+	dq := url.Values{}
+	if raw := c.Request().URL.RawQuery; raw != "" && len(raw) <= maxBackLength {
+		dq.Set("back", raw)
+	}
 	if lang == views.EN {
-		detail = "?lang=en"
+		dq.Set("lang", "en")
+	}
+	detail := ""
+	if len(dq) > 0 {
+		detail = "?" + dq.Encode()
 	}
 	tbl := &views.Table{Columns: []views.Column{{Label: views.T(lang, "col.date")}, {Label: views.T(lang, "col.district")},
 		{Label: views.T(lang, "col.title")}, {Label: views.T(lang, "col.kinds")}, {Label: views.T(lang, "col.chair")},
@@ -101,10 +110,10 @@ func (s *server) meetings(c echo.Context) error {
 		title := meetingTitle(lang, m.Title, m.District, m.MeetingDate, m.ID)
 		tbl.Rows = append(tbl.Rows, []views.Cell{
 			{Text: date, Link: link},
-			{Text: strings.TrimSpace(m.City + " " + m.District)},
+			{Text: strings.TrimSpace(m.City + " " + m.District), NoWrap: true},
 			{Text: title, Link: link},
 			{Text: s.kindLabels(lang, m.MeetingKinds)},
-			{Text: m.Chair},
+			{Text: m.Chair, NoWrap: true},
 			{Text: s.topTopics(lang, m.Topics, listedTopics)},
 			{Text: itoa(m.Chars), Num: true},
 		})
@@ -186,7 +195,38 @@ func (s *server) topTopics(lang views.Lang, counts map[string]int64, n int) stri
 	return strings.Join(parts, "、")
 }
 
-// meetingTitle is the report's title, or one made from what is known.
+// maxBackLength bounds the list query a report page carries for its back
+// link; longer ones are dropped rather than echoed.
+const maxBackLength = 2000
+
+// backURL is the meetings list a report was opened from: back is that list's
+// query string, accepted only if it parses, and always put under /meetings so
+// that it cannot point anywhere else. The list is given in the report's
+// language.
+func backURL(lang views.Lang, back string) string {
+	q, err := url.ParseQuery(back)
+	if back == "" || len(back) > maxBackLength || err != nil {
+		q = url.Values{}
+		back = ""
+	}
+	if (q.Get("lang") == "en") != (lang == views.EN) {
+		if lang == views.EN {
+			q.Set("lang", "en")
+		} else {
+			q.Del("lang")
+		}
+		back = q.Encode()
+	}
+	// Re-encoded only when the language changed: as given, it keeps the
+	// list's own parameter order, so the link is the list's own URL.
+	if back == "" {
+		return "/meetings"
+	}
+	return "/meetings?" + back
+}
+
+// meetingTitle is the report's title, or one made from what is known:
+// "惠山区 2023-01-05 会议" / "惠山区 meeting of 2023-01-05".
 func meetingTitle(lang views.Lang, title, district, date, id string) string {
 	if title != "" {
 		return title
@@ -195,7 +235,7 @@ func meetingTitle(lang views.Lang, title, district, date, id string) string {
 		return id
 	}
 	if date == "" {
-		date = views.T(lang, "m.undated")
+		return strings.TrimSpace(fmt.Sprintf(views.T(lang, "m.untitled_undated"), district))
 	}
-	return strings.TrimSpace(district + " " + date + " " + views.T(lang, "m.meeting"))
+	return strings.TrimSpace(fmt.Sprintf(views.T(lang, "m.untitled"), district, date))
 }

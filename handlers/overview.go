@@ -56,7 +56,7 @@ func (s *server) overview(c echo.Context) error {
 	d.Topics = &views.Table{Columns: []views.Column{
 		{Label: views.T(lang, "col.topic")}, {Label: views.T(lang, "col.reports"), Num: true},
 		{Label: views.T(lang, "col.share"), Num: true}, {Label: views.T(lang, "col.mentions"), Num: true},
-		{Label: views.T(lang, "nav.trends")}, {Label: views.T(lang, "nav.compare")},
+		{Label: views.T(lang, "nav.trends")}, {Label: views.T(lang, "nav.compare")}, {Label: views.T(lang, "nav.diffusion")},
 	}}
 	for _, t := range s.Taxonomy.Topics {
 		tt := byTopic[t.ID]
@@ -66,6 +66,7 @@ func (s *server) overview(c echo.Context) error {
 			{Text: itoa(tt.Reports), Num: true}, {Text: pct(tt.Reports), Num: true}, {Text: itoa(tt.Mentions), Num: true},
 			{Text: views.T(lang, "ov.trend"), Link: nav("/trends", cloneValues(q))},
 			{Text: views.T(lang, "ov.compare"), Link: nav("/compare", cloneValues(q))},
+			{Text: views.T(lang, "ov.diffusion"), Link: nav("/diffusion", cloneValues(q))},
 		})
 	}
 	d.Years = countTable(lang, "col.period", o.Years, func(k string) (string, string) {
@@ -75,6 +76,10 @@ func (s *server) overview(c echo.Context) error {
 		return k, nav("/meetings", url.Values{"from": {k + "-01"}, "to": {k + "-12"}})
 	})
 	d.Sources = countTable(lang, "m.date_source", o.DateSources, nil)
+	// Date sources are rule keys: named where known, shown as code where not.
+	for i, ct := range o.DateSources {
+		d.Sources.Rows[i][0] = ruleCell(lang, ct.Key)
+	}
 	d.Kinds = countTable(lang, "col.kind", o.Kinds, func(k string) (string, string) {
 		return views.T(lang, "kind."+k), nav("/meetings", url.Values{"kind": {k}})
 	})

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -63,14 +64,38 @@ func (s *server) terms(c echo.Context) error {
 		return s.ok(c, views.ChartPage, pg)
 	}
 	n := len(p.Terms)
+	// A term no report in scope contains would draw a flat zero line that
+	// reads like a finding: name it instead, and chart only the others.
+	found := make([]bool, n)
+	for i, r := range rows {
+		if r.Reports > 0 {
+			found[i%n] = true
+		}
+	}
+	var keep []int
+	var missing []string
+	for j, ok := range found {
+		if ok {
+			keep = append(keep, j)
+		} else {
+			missing = append(missing, p.Terms[j])
+		}
+	}
+	if len(keep) == 0 {
+		pg.Empty = fmt.Sprintf(views.T(lang, "empty.terms"), quoteTerms(lang, missing))
+		return s.ok(c, views.ChartPage, pg)
+	}
+	if len(missing) > 0 {
+		pg.Note = fmt.Sprintf(views.T(lang, "note.terms_missing"), quoteTerms(lang, missing)) + " " + pg.Note
+	}
 	var x, frags []string
-	series := make([]views.Series, n)
-	for i := range series {
-		series[i].Name = p.Terms[i]
+	series := make([]views.Series, len(keep))
+	for i, j := range keep {
+		series[i].Name = p.Terms[j]
 	}
 	tbl := &views.Table{Columns: []views.Column{{Label: views.T(lang, "col.period")}}}
-	for _, t := range p.Terms {
-		tbl.Columns = append(tbl.Columns, views.Column{Label: t, Num: true})
+	for _, j := range keep {
+		tbl.Columns = append(tbl.Columns, views.Column{Label: p.Terms[j], Num: true})
 	}
 	tbl.Columns = append(tbl.Columns, views.Column{Label: views.T(lang, "col.total_reports"), Num: true})
 	base := scopeQuery(p.Scope, lang, true)
@@ -80,8 +105,9 @@ func (s *server) terms(c echo.Context) error {
 		x = append(x, period.Period)
 		frags = append(frags, frag)
 		line := []views.Cell{{Text: period.Period}}
-		for j, r := range rows[i : i+n] {
-			series[j].Values = append(series[j].Values, r.Value)
+		for k, j := range keep {
+			r := rows[i+j]
+			series[k].Values = append(series[k].Values, r.Value)
 			cell := views.Cell{Text: formatValue(p.Measure, r.Value), Num: true}
 			if r.Reports > 0 {
 				cell.Link = withQuery("/meetings", mergeQuery(base, frag, "q="+url.QueryEscape(r.Term)))
@@ -95,17 +121,38 @@ func (s *server) terms(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	termFrags := make([]string, n)
-	for i, t := range p.Terms {
-		termFrags[i] = "q=" + url.QueryEscape(t)
+	termFrags := make([]string, len(keep))
+	for i, j := range keep {
+		termFrags[i] = "q=" + url.QueryEscape(p.Terms[j])
 	}
 	if ch, err = ch.WithDrill(views.Drill{Base: withQuery("/meetings", base), X: frags, Series: termFrags}); err != nil {
 		return err
 	}
 	pg.Charts = []views.Chart{ch}
 	pg.Table = tbl
+	pg.Related = termDiffusionLinks(lang, p)
 	pg.Downloads = downloads("terms", c.QueryParams())
 	return s.ok(c, views.ChartPage, pg)
+}
+
+// quoteTerms lists terms as the reader typed them, quoted.
+func quoteTerms(lang views.Lang, terms []string) string {
+	if lang == views.EN {
+		return "\u201c" + strings.Join(terms, "\u201d, \u201c") + "\u201d"
+	}
+	return "“" + strings.Join(terms, "”、“") + "”"
+}
+
+// termDiffusionLinks links each term to its diffusion across districts,
+// in the same scope.
+func termDiffusionLinks(lang views.Lang, p queries.TermParams) []views.Link {
+	var out []views.Link
+	for _, t := range p.Terms {
+		q := scopeQuery(p.Scope, lang, true)
+		q.Set("term", t)
+		out = append(out, views.Link{Label: fmt.Sprintf(views.T(lang, "t.diffusion"), t), URL: withQuery("/diffusion", q)})
+	}
+	return out
 }
 
 func (s *server) apiTerms(c echo.Context) error {

@@ -1,24 +1,38 @@
 -- Rising terms: the content words whose share of all words grew most from
 -- the period before $current to $current, by the weighted log-odds ratio
 -- with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), the
--- prior being the two periods pooled. z is the ratio over its standard error,
--- so a word seen a few times cannot outrank a word seen hundreds of times on
--- noise alone. term_counts holds no geography, so the whole corpus counts.
-WITH periods AS (
-    SELECT date_trunc($period::VARCHAR, month)::DATE AS p, term,
-           sum(mentions) AS n, sum(reports) AS docs
-    FROM term_counts
-    WHERE date_trunc($period::VARCHAR, month)::DATE IN ($current::DATE, $previous::DATE)
+-- prior being the two periods pooled and scaled to $prior words. z is the
+-- ratio over its standard error, so a word seen a few times cannot outrank a
+-- word seen hundreds of times on noise alone. term_counts holds no
+-- geography: the whole corpus counts.
+--
+-- With $current NULL the period is GetRising's default: the latest one that
+-- can be compared (the one before it has counts too), else the latest.
+WITH known AS (
+    SELECT DISTINCT date_trunc($period::VARCHAR, month)::DATE AS p FROM term_counts
+),
+bounds AS (
+    SELECT c AS cur, (c - to_months($step::INTEGER))::DATE AS prev
+    FROM (SELECT coalesce(date_trunc($period::VARCHAR, $current::DATE)::DATE,
+                          (SELECT max(p) FROM known
+                           WHERE (p - to_months($step::INTEGER))::DATE IN (SELECT p FROM known)),
+                          (SELECT max(p) FROM known)) AS c)
+),
+periods AS (
+    SELECT date_trunc($period::VARCHAR, t.month)::DATE AS p, t.term,
+           sum(t.mentions) AS n, sum(t.reports) AS docs
+    FROM term_counts t, bounds b
+    WHERE t.month >= b.prev AND t.month < b.cur + to_months($step::INTEGER)
     GROUP BY ALL
 ),
 pairs AS (
-    SELECT term,
-           coalesce(sum(n) FILTER (WHERE p = $current::DATE), 0)::DOUBLE AS ya,
-           coalesce(sum(n) FILTER (WHERE p = $previous::DATE), 0)::DOUBLE AS yb,
-           coalesce(sum(docs) FILTER (WHERE p = $current::DATE), 0)::BIGINT AS docs_a,
-           coalesce(sum(docs) FILTER (WHERE p = $previous::DATE), 0)::BIGINT AS docs_b
-    FROM periods
-    GROUP BY term
+    SELECT x.term,
+           coalesce(sum(x.n) FILTER (WHERE x.p = b.cur), 0)::DOUBLE AS ya,
+           coalesce(sum(x.n) FILTER (WHERE x.p = b.prev), 0)::DOUBLE AS yb,
+           coalesce(sum(x.docs) FILTER (WHERE x.p = b.cur), 0)::BIGINT AS docs_a,
+           coalesce(sum(x.docs) FILTER (WHERE x.p = b.prev), 0)::BIGINT AS docs_b
+    FROM periods x, bounds b
+    GROUP BY x.term
 ),
 totals AS (
     SELECT sum(ya) AS na, sum(yb) AS nb FROM pairs
@@ -28,17 +42,25 @@ scored AS (
            $prior::DOUBLE * (x.ya + x.yb) / (t.na + t.nb) AS a
     FROM pairs x, totals t
     WHERE t.na > 0 AND t.nb > 0
+),
+cur_label AS (
+    SELECT /*include period_label.sql*/ AS label FROM (SELECT cur AS p FROM bounds)
+),
+prev_label AS (
+    SELECT /*include period_label.sql*/ AS label FROM (SELECT prev AS p FROM bounds)
 )
-SELECT term,
-       ya::BIGINT AS mentions,
-       yb::BIGINT AS previous_mentions,
-       docs_a AS reports,
-       docs_b AS previous_reports,
-       1e4 * ya / na AS per10k_words,
-       1e4 * yb / nb AS previous_per10k_words,
-       (ln((ya + a) / (na + $prior::DOUBLE - ya - a)) - ln((yb + a) / (nb + $prior::DOUBLE - yb - a)))
-         / sqrt(1.0 / (ya + a) + 1.0 / (yb + a)) AS z
-FROM scored
-WHERE docs_a >= $min_reports::BIGINT
-ORDER BY z DESC, term
+SELECT c.label AS period,
+       pl.label AS previous_period,
+       s.term,
+       s.ya::BIGINT AS mentions,
+       s.yb::BIGINT AS previous_mentions,
+       s.docs_a AS reports,
+       s.docs_b AS previous_reports,
+       1e4 * s.ya / s.na AS per10k_words,
+       1e4 * s.yb / s.nb AS previous_per10k_words,
+       (ln((s.ya + s.a) / (s.na + $prior::DOUBLE - s.ya - s.a)) - ln((s.yb + s.a) / (s.nb + $prior::DOUBLE - s.yb - s.a)))
+         / sqrt(1.0 / (s.ya + s.a) + 1.0 / (s.yb + s.a)) AS z
+FROM scored s, cur_label c, prev_label pl
+WHERE s.docs_a >= $min_reports::BIGINT
+ORDER BY z DESC, s.term
 LIMIT $limit::BIGINT

@@ -3,7 +3,9 @@ package views
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"regexp"
+	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -19,7 +21,10 @@ type Chart struct {
 	Option string // ECharts option, JSON
 	Drill  string // JSON Drill, "" when clicks go nowhere
 	Format Format
-	Height int // pixels
+	// Formats, when set, is a JSON list of one Format per y axis, for a
+	// chart whose axes show different things; Format is then the first.
+	Formats string
+	Height  int // pixels
 }
 
 // Format says how app.js writes values in tooltips and axes.
@@ -110,9 +115,74 @@ func LineChart(id, title, subtitle string, x []string, series []Series, format F
 		for i, v := range s.Values {
 			data[i] = opts.LineData{Value: value(v)}
 		}
-		line.AddSeries(s.Name, data, charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(false), ShowSymbol: opts.Bool(true)}))
+		// Gaps stay gaps (no report is not zero), so a sparse series is
+		// mostly lone points: large enough symbols keep them visible.
+		line.AddSeries(s.Name, data, charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(false),
+			ShowSymbol: opts.Bool(true), Symbol: "circle", SymbolSize: 8}))
 	}
 	return finish(id, line, format, height)
+}
+
+// AdoptionChart draws a cumulative adoption curve: the number of adopters
+// by period on the left axis and, on the right, the same line read as a
+// share of the population. The right axis is the left one divided by the
+// population, so one line carries both numbers; the share series is drawn
+// invisibly so that the tooltip shows it too.
+func AdoptionChart(id, title, subtitle string, x []string, adopted []int, population int64, countName, shareName string) (Chart, error) {
+	if err := checkID(id); err != nil {
+		return Chart{}, err
+	}
+	if population <= 0 {
+		return Chart{}, fmt.Errorf("chart %s: population %d", id, population)
+	}
+	hi := 0
+	for _, n := range adopted {
+		hi = max(hi, n)
+	}
+	top := niceCeil(float64(hi))
+	const height = 440
+	line := charts.NewLine()
+	line.SetGlobalOptions(append(common(id, title, subtitle, height),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithGridOpts(opts.Grid{Left: "60", Right: "60", Top: "80", Bottom: "40", ContainLabel: opts.Bool(true)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: countName, Min: 0, Max: top}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+	)...)
+	line.ExtendYAxis(opts.YAxis{Type: "value", Name: shareName, Position: "right", Min: 0, Max: top / float64(population),
+		SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
+	line.SetXAxis(x)
+	counts := make([]opts.LineData, len(adopted))
+	shares := make([]opts.LineData, len(adopted))
+	for i, n := range adopted {
+		counts[i] = opts.LineData{Value: n}
+		shares[i] = opts.LineData{Value: float64(n) / float64(population)}
+	}
+	line.AddSeries(countName, counts, charts.WithLineChartOpts(opts.LineChart{Step: "end", ShowSymbol: opts.Bool(true)}),
+		charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.15)}))
+	line.AddSeries(shareName, shares, charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1, Step: "end", Symbol: "none"}),
+		charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)}))
+	c, err := finish(id, line, Integer, height)
+	if err != nil {
+		return c, err
+	}
+	c.Formats = `["integer","percent"]`
+	return c, nil
+}
+
+// niceCeil rounds n up to 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power
+// of ten, so that a fixed axis maximum still reads well.
+func niceCeil(n float64) float64 {
+	if n <= 1 {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(n)))
+	for _, m := range []float64{1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10} {
+		if m*p >= n {
+			return m * p
+		}
+	}
+	return 10 * p
 }
 
 // BarChart draws horizontal bars, one group per category, the first
@@ -148,7 +218,14 @@ func HeatMap(id, title, subtitle string, x, y []string, cells [][]*float64, form
 	if err := checkID(id); err != nil {
 		return Chart{}, err
 	}
-	height := min(max(160+22*len(y), 320), 6000)
+	// Column labels stand at 45° above the grid, which containLabel pushes
+	// down by their extent: the chart grows by that extent and with its
+	// rows, so that long (English) topic names cannot squeeze the cells
+	// into a sliver.
+	const top, bottom = 90, 30
+	labelW := min(labelWidth(x), heatLabelMax)
+	labelH := int(float64(labelW+heatFont)*math.Sqrt2/2) + 10
+	height := min(top+labelH+max(26*len(y), 160)+bottom, 6000)
 	var data []opts.HeatMapData
 	hi := 0.0
 	for yi, row := range cells {
@@ -165,8 +242,11 @@ func HeatMap(id, title, subtitle string, x, y []string, cells [][]*float64, form
 	hm := charts.NewHeatMap()
 	hm.SetGlobalOptions(append(common(id, title, subtitle, height),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithGridOpts(opts.Grid{Left: "20", Right: "30", Top: "130", Bottom: "20", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: x, Position: "top", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 45}}),
+		charts.WithGridOpts(opts.Grid{Left: "20", Right: "30", Top: strconv.Itoa(top), Bottom: strconv.Itoa(bottom), ContainLabel: opts.Bool(true)}),
+		// Names longer than heatLabelMax end in an ellipsis; the tooltip
+		// and the table below carry them in full.
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: x, Position: "top", AxisLabel: &opts.AxisLabel{
+			Interval: "0", Rotate: 45, FontSize: heatFont, Width: heatLabelMax, Overflow: "truncate"}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: y, Inverse: opts.Bool(true)}),
 		charts.WithVisualMapOpts(opts.VisualMap{
 			Calculable: opts.Bool(true), Min: 0, Max: float32(hi), Orient: "horizontal", Left: "center", Top: "40",
@@ -176,6 +256,30 @@ func HeatMap(id, title, subtitle string, x, y []string, cells [][]*float64, form
 	hm.SetXAxis(x)
 	hm.AddSeries("", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(false)}))
 	return finish(id, hm, format, height)
+}
+
+// Heat map column labels: font size and widest label, in pixels.
+const (
+	heatFont     = 12
+	heatLabelMax = 150
+)
+
+// labelWidth estimates the pixel width of the widest label at heatFont:
+// wide (CJK) characters take a full em, others a little over half of one.
+func labelWidth(labels []string) int {
+	widest := 0.0
+	for _, l := range labels {
+		w := 0.0
+		for _, r := range l {
+			if r >= 0x2E80 {
+				w += heatFont
+			} else {
+				w += heatFont * 0.6
+			}
+		}
+		widest = max(widest, w)
+	}
+	return int(math.Ceil(widest))
 }
 
 // value is what ECharts reads for a missing point: "-" leaves a gap.

@@ -15,10 +15,12 @@ type Page struct {
 	Query     url.Values // request query, for the language switch
 	Form      *Form
 	Applied   []Applied // the filters in force, by name
+	Intro     string    // what the page shows, above the chart
 	Note      string
 	Empty     string // shown instead of the chart when nothing matched
 	Charts    []Chart
 	Downloads []Link
+	Related   []Link // other views of the same subject
 	Table     *Table
 	Data      any // page-specific: *OverviewData, *MeetingsData, *MeetingData, *ErrorData
 }
@@ -79,6 +81,8 @@ type Form struct {
 	Measures   []Option
 	Levels     []Option
 	Kinds      []Option
+	Current    []Option // select of one period (rising terms)
+	NoDates    bool     // hides from/to where a page takes no date range
 	From, To   string
 	ShowPlaces bool
 	District   string
@@ -88,6 +92,8 @@ type Form struct {
 	Q          string
 	ShowTerms  bool
 	Terms      string
+	ShowTerm   bool // one phrase, name=term (diffusion)
+	Term       string
 	ShowTop    bool
 	Top        string
 	Min        string
@@ -107,9 +113,11 @@ type Column struct {
 
 // Cell is a table cell, optionally a link.
 type Cell struct {
-	Text string
-	Link string
-	Num  bool
+	Text   string
+	Link   string
+	Num    bool
+	Code   bool // a raw key the interface has no name for: shown as code
+	NoWrap bool // a name that must not break mid-word (places, people)
 }
 
 // OverviewData is the overview page.

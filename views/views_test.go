@@ -135,3 +135,42 @@ func TestMessagesComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestAdoptionChartAxesAgree: the right axis is the left one divided by the
+// population, so the one drawn line reads as a count and as a share.
+func TestAdoptionChartAxesAgree(t *testing.T) {
+	c, err := AdoptionChart("diffusion", "已采纳区县数", "", []string{"2022-01", "2022-02", "2022-03"}, []int{2, 2, 3}, 4, "区县数", "占比")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opt struct {
+		YAxis []struct {
+			Name     string
+			Min, Max float64
+		}
+		Series []struct {
+			YAxisIndex int
+			Data       []struct{ Value float64 }
+		}
+	}
+	if err := json.Unmarshal([]byte(c.Option), &opt); err != nil {
+		t.Fatal(err)
+	}
+	if len(opt.YAxis) != 2 || opt.YAxis[0].Max != 3 || opt.YAxis[1].Max != 0.75 || opt.YAxis[0].Min != 0 || opt.YAxis[1].Name != "占比" {
+		t.Errorf("axes %+v", opt.YAxis)
+	}
+	if len(opt.Series) != 2 || opt.Series[1].YAxisIndex != 1 || opt.Series[1].Data[2].Value != 0.75 || opt.Series[0].Data[2].Value != 3 {
+		t.Errorf("series %+v", opt.Series)
+	}
+	if c.Formats != `["integer","percent"]` {
+		t.Errorf("formats %s", c.Formats)
+	}
+	if _, err := AdoptionChart("diffusion", "", "", nil, nil, 0, "", ""); err == nil {
+		t.Error("a population of 0 was accepted")
+	}
+	for n, want := range map[float64]float64{0: 1, 1: 1, 3: 3, 7: 8, 11: 12, 47: 50, 101: 120, 2800: 3000} {
+		if got := niceCeil(n); got != want {
+			t.Errorf("niceCeil(%v) = %v, want %v", n, got, want)
+		}
+	}
+}

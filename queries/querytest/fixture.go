@@ -11,6 +11,14 @@
 //	r6 九龙坡区 500107 2023-03-03 1000  executive+party_group    digital 4;           碳达峰 ×1; spam
 //
 // r1 has two agenda items and one reviewed document.
+//
+// term_counts (month: term mentions/reports), the content words of those
+// texts as ingest would count them:
+//
+//	2022-01  安全生产 1/1, 消防安全 1/1, 食品安全 1/1, 数字化转型 1/1, 碳达峰 5/2, 碳中和 1/1   (10 words)
+//	2022-02  数字经济 1/1                                                                  (1 word)
+//	2022-04  安全生产 1/1, 低碳 1/1                                                         (2 words)
+//	2023-03  数字政府 1/1, 碳达峰 1/1                                                       (2 words)
 package querytest
 
 import (
@@ -35,6 +43,11 @@ func Open(t testing.TB) *queries.DB {
 		if _, err := db.SQL.ExecContext(ctx, stmt); err != nil {
 			t.Fatalf("load fixture: %v\n%s", err, stmt)
 		}
+	}
+	// The rows above leave the derived columns (rids, the report columns
+	// copied into topic_mentions) to be filled as for an old database.
+	if err := queries.Backfill(ctx, db); err != nil {
+		t.Fatalf("load fixture: %v", err)
 	}
 	return db
 }
@@ -78,10 +91,16 @@ var fixture = []string{
 	report("r4", "吴中区", "320506", "苏州市", "3205", "江苏省", "32", "2022-04", "2022-04-01", 1500, "['executive']", "会议研究安全生产和低碳。", false, "['date_month_only']"),
 	report("r5", "惠山区", "320206", "无锡市", "3202", "江苏省", "32", "", "", 800, "['executive']", "会议部署安全生产。", false, "[]"),
 	report("r6", "九龙坡区", "500107", "重庆市", "5001", "重庆市", "50", "2023-03-03", "2023-03-03", 1000, "['executive','party_group']", "会议研究数字政府和碳达峰。", true, "[]"),
-	`INSERT INTO topic_mentions VALUES ('r1','safety',3), ('r1','digital',1), ('r2','safety',1), ('r3','digital',2),
+	`INSERT INTO topic_mentions (report_id, topic, mentions) VALUES ('r1','safety',3), ('r1','digital',1), ('r2','safety',1), ('r3','digital',2),
 		('r4','safety',2), ('r4','carbon',1), ('r5','safety',5), ('r6','digital',4)`,
-	`INSERT INTO agenda_items VALUES ('r1', 0, 'study', '会议研究安全生产工作', 0, 30), ('r1', 1, 'deploy', '会议强调推进数字化转型', 30, 60)`,
-	`INSERT INTO item_topics VALUES ('r1', 0, 'safety', 2), ('r1', 1, 'digital', 1)`,
-	`INSERT INTO documents VALUES ('r1', 0, '惠山区安全生产专项整治方案', '审议')`,
+	`INSERT INTO agenda_items (report_id, idx, kind, text, start_pos, end_pos) VALUES ('r1', 0, 'study', '会议研究安全生产工作', 0, 30), ('r1', 1, 'deploy', '会议强调推进数字化转型', 30, 60)`,
+	`INSERT INTO item_topics (report_id, idx, topic, mentions) VALUES ('r1', 0, 'safety', 2), ('r1', 1, 'digital', 1)`,
+	`INSERT INTO documents (report_id, idx, title, verb) VALUES ('r1', 0, '惠山区安全生产专项整治方案', '审议')`,
+	`INSERT INTO term_counts (month, term, mentions, reports) VALUES
+		(DATE '2022-01-01', '安全生产', 1, 1), (DATE '2022-01-01', '消防安全', 1, 1), (DATE '2022-01-01', '食品安全', 1, 1),
+		(DATE '2022-01-01', '数字化转型', 1, 1), (DATE '2022-01-01', '碳达峰', 5, 2), (DATE '2022-01-01', '碳中和', 1, 1),
+		(DATE '2022-02-01', '数字经济', 1, 1),
+		(DATE '2022-04-01', '安全生产', 1, 1), (DATE '2022-04-01', '低碳', 1, 1),
+		(DATE '2023-03-01', '数字政府', 1, 1), (DATE '2023-03-01', '碳达峰', 1, 1)`,
 	`INSERT INTO ingest_errors VALUES ('bad.bin', NULL, 'binary file', now())`,
 }

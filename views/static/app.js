@@ -51,15 +51,36 @@
     // Drawn on the canvas: an HTML tooltip carries style attributes, which
     // the Content-Security-Policy (style-src 'self') refuses.
     option.tooltip.renderMode = "richText";
-    [].concat(option.xAxis || [], option.yAxis || []).forEach(function (ax) {
+    // data-formats: one format per y axis, for a chart whose axes read the
+    // same line in different units (a count and a share).
+    var formats = el.getAttribute("data-formats");
+    formats = formats ? JSON.parse(formats) : null;
+    var axisFormat = function (ax, kind) {
       if (ax.type === "value") {
         ax.axisLabel = ax.axisLabel || {};
-        ax.axisLabel.formatter = f;
-        if (el.getAttribute("data-format") === "integer") {
+        ax.axisLabel.formatter = formatter(kind);
+        if (kind === "integer") {
           ax.minInterval = 1;
         }
       }
+    };
+    [].concat(option.xAxis || []).forEach(function (ax) { axisFormat(ax, el.getAttribute("data-format")); });
+    [].concat(option.yAxis || []).forEach(function (ax, i) {
+      axisFormat(ax, formats && formats[i] ? formats[i] : el.getAttribute("data-format"));
     });
+    if (formats) {
+      var series = [].concat(option.series || []);
+      // Plain text, one line per series, each in its own axis' units.
+      option.tooltip.formatter = function (ps) {
+        ps = [].concat(ps);
+        var lines = ps.length ? [ps[0].axisValueLabel] : [];
+        ps.forEach(function (p) {
+          var s = series[p.seriesIndex] || {};
+          lines.push(p.seriesName + ": " + formatter(formats[s.yAxisIndex || 0])(p.value));
+        });
+        return lines.join("\n");
+      };
+    }
     var heat = (option.series || []).some(function (s) { return s.type === "heatmap"; });
     if (heat) {
       var xs = [].concat(option.xAxis)[0].data || [];
