@@ -238,6 +238,9 @@ func run(ctx context.Context, db *queries.DB, x *analytics.Extractor, files []fi
 		}
 		return w.compactTerms(ctx)
 	})
+	if err == nil {
+		err = queries.ClusterMentions(ctx, db, false)
+	}
 	sum.Elapsed = time.Since(start)
 	bar.done(sum)
 	return sum, err

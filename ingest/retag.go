@@ -38,17 +38,26 @@ func CheckTaxonomy(ctx context.Context, db *queries.DB, tax *topics.Taxonomy) er
 }
 
 type retagRow struct {
+	rid   int64
 	id    string
 	text  string
 	idx   []int32
 	spans []topics.Span
 	tags  topics.Tags
+	// The report columns topic_mentions carries copies of.
+	meetingDay, meetingMonth, province, city, district any
+	kinds                                              []any
 }
+
+// retagChunk is how many reports are read, tagged and appended at a time.
+const retagChunk = 2000
 
 // Retag recounts every report's topics with tg, from the stored text and
 // agenda-item spans, without reading any source again. Reports stream
-// through in chunks, so memory stays flat however large the database. The
-// counts are replaced in one transaction: a failure leaves the old ones.
+// through in chunks of consecutive rids, so memory stays flat however large
+// the database and the rows are appended in rid order. The counts are
+// replaced in one transaction: a failure leaves the old ones. The new
+// topic_mentions are then put back in (topic, rid) order.
 func Retag(ctx context.Context, db *queries.DB, tg *topics.Tagger) (int, error) {
 	n := 0
 	err := db.Raw(ctx, func(_ *sql.Conn, raw driver.Conn) error {
@@ -63,11 +72,30 @@ func Retag(ctx context.Context, db *queries.DB, tg *topics.Tagger) (int, error) 
 		}
 		return w.exec(ctx, "COMMIT")
 	})
+	if err == nil {
+		err = queries.ClusterMentions(ctx, db, true)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("retag: %w", err)
 	}
 	return n, nil
 }
+
+// retagReadSQL reads the reports with rid in ($1, $2] and their agenda-item
+// spans. Both tables are filtered on their sorted rid column, so each chunk
+// reads a row group or two rather than the tables.
+const retagReadSQL = `
+	SELECT r.rid, r.id, r.text, r.meeting_day, r.meeting_month,
+	       r.province_code, r.city_code, r.district_code, coalesce(r.meeting_kinds, []),
+	       coalesce(i.idx, []), coalesce(i.starts, []), coalesce(i.ends, [])
+	FROM reports r
+	LEFT JOIN (SELECT rid, list(idx ORDER BY idx) AS idx,
+	                  list(start_pos ORDER BY idx) AS starts, list(end_pos ORDER BY idx) AS ends
+	           FROM agenda_items
+	           WHERE rid > $1 AND rid <= $2
+	           GROUP BY rid) i ON i.rid = r.rid
+	WHERE r.rid > $1 AND r.rid <= $2
+	ORDER BY r.rid`
 
 func retagIn(ctx context.Context, db *queries.DB, raw driver.Conn, w *writer, tg *topics.Tagger, n *int) error {
 	for _, q := range []string{"DELETE FROM topic_mentions", "DELETE FROM item_topics"} {
@@ -86,62 +114,34 @@ func retagIn(ctx context.Context, db *queries.DB, raw driver.Conn, w *writer, tg
 	}
 	defer items.Close()
 
-	// The read runs on another connection, from the snapshot before this
-	// transaction; it touches no table the transaction writes.
-	rows, err := db.SQL.QueryContext(ctx, `
-		SELECT r.id, r.text,
-		       coalesce(list(i.idx ORDER BY i.idx) FILTER (WHERE i.idx IS NOT NULL), []),
-		       coalesce(list(i.start_pos ORDER BY i.idx) FILTER (WHERE i.idx IS NOT NULL), []),
-		       coalesce(list(i.end_pos ORDER BY i.idx) FILTER (WHERE i.idx IS NOT NULL), [])
-		FROM reports r LEFT JOIN agenda_items i ON i.report_id = r.id
-		GROUP BY r.id, r.text`)
-	if err != nil {
-		return fmt.Errorf("read reports: %w", err)
+	// The reads run on another connection, from the snapshot before this
+	// transaction; they touch no table the transaction writes.
+	var last int64
+	if err := db.SQL.QueryRowContext(ctx, `SELECT coalesce(max(rid), 0) FROM reports`).Scan(&last); err != nil {
+		return fmt.Errorf("read the last report number: %w", err)
 	}
-	defer rows.Close()
-	chunk := make([]*retagRow, 0, 2000)
-	flush := func() error {
+	for from := int64(0); from < last; from += retagChunk {
+		chunk, err := readRetagChunk(ctx, db, from, from+retagChunk)
+		if err != nil {
+			return err
+		}
 		tagAll(tg, chunk)
 		for _, r := range chunk {
 			for topic, c := range r.tags.Topics {
-				if err := mentions.AppendRow(r.id, topic, int32(c)); err != nil {
+				if err := mentions.AppendRow(r.id, topic, int32(c), r.rid, r.meetingDay, r.meetingMonth,
+					r.province, r.city, r.district, r.kinds); err != nil {
 					return err
 				}
 			}
 			for i, span := range r.tags.Spans {
 				for topic, c := range span {
-					if err := items.AppendRow(r.id, r.idx[i], topic, int32(c)); err != nil {
+					if err := items.AppendRow(r.id, r.idx[i], topic, int32(c), r.rid); err != nil {
 						return err
 					}
 				}
 			}
 		}
 		*n += len(chunk)
-		chunk = chunk[:0]
-		return nil
-	}
-	for rows.Next() {
-		var r retagRow
-		var idx, starts, ends duckdb.Composite[[]int32]
-		if err := rows.Scan(&r.id, &r.text, &idx, &starts, &ends); err != nil {
-			return fmt.Errorf("read report: %w", err)
-		}
-		r.idx = idx.Get()
-		for i, s := range starts.Get() {
-			r.spans = append(r.spans, topics.Span{Start: int(s), End: int(ends.Get()[i])})
-		}
-		chunk = append(chunk, &r)
-		if len(chunk) == cap(chunk) {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read reports: %w", err)
-	}
-	if err := flush(); err != nil {
-		return err
 	}
 	if err := mentions.Close(); err != nil {
 		return err
@@ -152,6 +152,49 @@ func retagIn(ctx context.Context, db *queries.DB, raw driver.Conn, w *writer, tg
 	_, err = raw.(driver.ExecerContext).ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES ('`+taxonomyKey+`', ?)`,
 		[]driver.NamedValue{{Ordinal: 1, Value: tg.Taxonomy.Digest}})
 	return err
+}
+
+func readRetagChunk(ctx context.Context, db *queries.DB, after, upto int64) ([]*retagRow, error) {
+	rows, err := db.SQL.QueryContext(ctx, retagReadSQL, after, upto)
+	if err != nil {
+		return nil, fmt.Errorf("read reports: %w", err)
+	}
+	defer rows.Close()
+	var out []*retagRow
+	for rows.Next() {
+		var r retagRow
+		var day, month sql.NullTime
+		var province, city, district sql.NullString
+		var idx, starts, ends duckdb.Composite[[]int32]
+		if err := rows.Scan(&r.rid, &r.id, &r.text, &day, &month, &province, &city, &district, &r.kinds,
+			&idx, &starts, &ends); err != nil {
+			return nil, fmt.Errorf("read report: %w", err)
+		}
+		if day.Valid {
+			r.meetingDay = day.Time
+		}
+		if month.Valid {
+			r.meetingMonth = month.Time
+		}
+		r.province, r.city, r.district = orNil(province), orNil(city), orNil(district)
+		r.idx = idx.Get()
+		for i, s := range starts.Get() {
+			r.spans = append(r.spans, topics.Span{Start: int(s), End: int(ends.Get()[i])})
+		}
+		out = append(out, &r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read reports: %w", err)
+	}
+	return out, nil
+}
+
+// orNil copies a nullable column value as it was stored.
+func orNil(s sql.NullString) any {
+	if !s.Valid {
+		return nil
+	}
+	return s.String
 }
 
 // tagAll tags a chunk of reports on every core.

@@ -33,6 +33,9 @@ type writer struct {
 	sources map[uint64]struct{}
 	// months lists the meeting months this run added terms to.
 	months map[time.Time]struct{}
+	// lastRID is the highest reports.rid committed; a batch numbers its
+	// reports from lastRID+1 on.
+	lastRID int64
 }
 
 func newWriter(ctx context.Context, raw driver.Conn) (*writer, error) {
@@ -59,7 +62,27 @@ func newWriter(ctx context.Context, raw driver.Conn) (*writer, error) {
 	for srows.Next(dest) == nil {
 		w.sources[sourceKey(fmt.Sprint(dest[0]), fmt.Sprint(dest[1]))] = struct{}{}
 	}
+	if w.lastRID, err = maxRID(ctx, raw); err != nil {
+		return nil, err
+	}
 	return w, nil
+}
+
+func maxRID(ctx context.Context, raw driver.Conn) (int64, error) {
+	rows, err := raw.(driver.QueryerContext).QueryContext(ctx, `SELECT coalesce(max(rid), 0) FROM reports`, nil)
+	if err != nil {
+		return 0, fmt.Errorf("ingest: read the last report number: %w", err)
+	}
+	defer rows.Close()
+	dest := make([]driver.Value, 1)
+	if err := rows.Next(dest); err != nil {
+		return 0, fmt.Errorf("ingest: read the last report number: %w", err)
+	}
+	n, ok := dest[0].(int64)
+	if !ok {
+		return 0, fmt.Errorf("ingest: last report number is %T", dest[0])
+	}
+	return n, nil
 }
 
 func sourceKey(id, source string) uint64 {
@@ -130,6 +153,7 @@ func (w *writer) write(ctx context.Context, b batch) (err error) {
 	if err := w.exec(ctx, "COMMIT"); err != nil {
 		return fmt.Errorf("ingest: commit batch: %w", err)
 	}
+	w.lastRID += int64(len(b.records))
 	return nil
 }
 
@@ -151,8 +175,8 @@ func (w *writer) appendAll(b batch, now time.Time) error {
 			return fmt.Errorf("ingest: open appenders: schema is missing a table")
 		}
 	}
-	for _, r := range b.records {
-		if err := appendRecord(reports, mentions, items, itemTopics, docs, r, now); err != nil {
+	for i, r := range b.records {
+		if err := appendRecord(reports, mentions, items, itemTopics, docs, r, w.lastRID+int64(i)+1, now); err != nil {
 			closeAll(apps)
 			return fmt.Errorf("ingest: append %s: %w", r.Source, err)
 		}
@@ -197,16 +221,20 @@ func closeAll(apps []*duckdb.Appender) {
 	}
 }
 
-func appendRecord(reports, mentions, items, itemTopics, docs *duckdb.Appender, r analytics.Record, now time.Time) error {
+// appendRecord appends a new report numbered rid and its rows in the other
+// tables, with the report's filter columns copied into topic_mentions (see
+// schema.sql).
+func appendRecord(reports, mentions, items, itemTopics, docs *duckdb.Appender, r analytics.Record, rid int64, now time.Time) error {
 	evidence, err := json.Marshal(r.Evidence)
 	if err != nil {
 		return fmt.Errorf("encode evidence: %w", err)
 	}
-	var meetingDate, meetingDay, published any
+	var meetingDate, meetingDay, meetingMonth, published any
 	if r.MeetingDate != nil {
 		meetingDate = *r.MeetingDate
 		if d, ok := MeetingDay(*r.MeetingDate); ok {
 			meetingDay = d
+			meetingMonth = time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
 		}
 	}
 	if r.PublishedDate != nil {
@@ -214,39 +242,33 @@ func appendRecord(reports, mentions, items, itemTopics, docs *duckdb.Appender, r
 			published = d
 		}
 	}
-	kinds := r.MeetingKinds
-	if kinds == nil {
-		kinds = []string{}
-	}
-	warnings := r.Warnings
-	if warnings == nil {
-		warnings = []string{}
-	}
+	kinds := toAny(r.MeetingKinds)
 	if err := reports.AppendRow(r.ID, r.Source, nullable(r.URL), nullable(r.Title), r.Text, nullable(r.Original),
 		nullable(r.ProvinceCode), nullable(r.Province), nullable(r.CityCode), nullable(r.City),
 		nullable(r.DistrictCode), nullable(r.District), meetingDate, meetingDay, published,
-		nullable(r.DateSource), nullable(r.Chair), toAny(kinds), nullable(r.Session),
-		nullable(r.Script), nullable(r.Lang), nullable(r.Encoding), r.Spam, toAny(warnings),
-		string(evidence), int32(r.Chars), now); err != nil {
+		nullable(r.DateSource), nullable(r.Chair), kinds, nullable(r.Session),
+		nullable(r.Script), nullable(r.Lang), nullable(r.Encoding), r.Spam, toAny(r.Warnings),
+		string(evidence), int32(r.Chars), now, rid, meetingMonth); err != nil {
 		return err
 	}
+	province, city, district := nullable(r.ProvinceCode), nullable(r.CityCode), nullable(r.DistrictCode)
 	for topic, n := range r.Topics {
-		if err := mentions.AppendRow(r.ID, topic, int32(n)); err != nil {
+		if err := mentions.AppendRow(r.ID, topic, int32(n), rid, meetingDay, meetingMonth, province, city, district, kinds); err != nil {
 			return err
 		}
 	}
 	for _, it := range r.AgendaItems {
-		if err := items.AppendRow(r.ID, int32(it.Index), nullable(it.Kind), it.Text, int32(it.Start), int32(it.End)); err != nil {
+		if err := items.AppendRow(r.ID, int32(it.Index), nullable(it.Kind), it.Text, int32(it.Start), int32(it.End), rid); err != nil {
 			return err
 		}
 		for topic, n := range it.Topics {
-			if err := itemTopics.AppendRow(r.ID, int32(it.Index), topic, int32(n)); err != nil {
+			if err := itemTopics.AppendRow(r.ID, int32(it.Index), topic, int32(n), rid); err != nil {
 				return err
 			}
 		}
 	}
 	for i, d := range r.Documents {
-		if err := docs.AppendRow(r.ID, int32(i), d.Title, nullable(d.Verb)); err != nil {
+		if err := docs.AppendRow(r.ID, int32(i), d.Title, nullable(d.Verb), rid); err != nil {
 			return err
 		}
 	}
@@ -334,6 +356,7 @@ func nullable(s string) any {
 	return s
 }
 
+// toAny converts a list for the Appender; nil becomes an empty list, not NULL.
 func toAny(s []string) []any {
 	out := make([]any, len(s))
 	for i, v := range s {

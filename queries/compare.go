@@ -82,7 +82,7 @@ func (p CompareParams) statement() (string, []any, error) {
 		sql.Named("min_reports", p.MinReports),
 		sql.Named("by_reports", p.RankByReports),
 	)
-	return compareSQL, args, nil
+	return compareSQL.text(p.Scope, nil), args, nil
 }
 
 // Compare returns one row per place and topic, places by rank (first topic's

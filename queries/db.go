@@ -66,6 +66,10 @@ func Open(ctx context.Context, path string, readOnly bool) (*DB, error) {
 			db.Close()
 			return nil, fmt.Errorf("create schema in %s: %w", displayPath(path), err)
 		}
+		if err := Backfill(ctx, db); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("upgrade %s: %w", displayPath(path), err)
+		}
 	}
 	return db, nil
 }

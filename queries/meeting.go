@@ -65,10 +65,10 @@ type Document struct {
 
 // GetMeeting returns the report with id, or an error wrapping ErrNotFound.
 func GetMeeting(ctx context.Context, db *DB, id string) (*Meeting, error) {
-	args := []any{sql.Named("id", id)}
 	var m Meeting
+	var rid int64
 	var kinds, warnings string
-	err := db.SQL.QueryRowContext(ctx, meetingSQL, args...).Scan(&m.ID, &m.Source, &m.URL, &m.Title, &m.Text,
+	err := db.SQL.QueryRowContext(ctx, meetingSQL, sql.Named("id", id)).Scan(&rid, &m.ID, &m.Source, &m.URL, &m.Title, &m.Text,
 		&m.ProvinceCode, &m.Province, &m.CityCode, &m.City, &m.DistrictCode, &m.District,
 		&m.MeetingDate, &m.PublishedDate, &m.DateSource, &m.Chair, &kinds, &m.Session, &m.Script, &m.Lang,
 		&m.Encoding, &m.Spam, &warnings, &m.Evidence, &m.Chars)
@@ -80,6 +80,9 @@ func GetMeeting(ctx context.Context, db *DB, id string) (*Meeting, error) {
 	}
 	m.MeetingKinds = splitNonEmpty(kinds, ";")
 	m.Warnings = splitNonEmpty(warnings, "\n")
+	// The other tables are read by rid, whose sorted column DuckDB prunes
+	// by row group; their report_id column would be read whole.
+	args := []any{sql.Named("rid", rid)}
 	err = queryRows(ctx, db, "meeting topics", meetingTopicsSQL, args, func(rows *sql.Rows) error {
 		var t TopicCount
 		if err := rows.Scan(&t.Topic, &t.Mentions); err != nil {

@@ -1,5 +1,6 @@
--- One report, every field the detail page shows.
-SELECT id, source, coalesce(url, ''), coalesce(title, ''), text,
+-- One report, every field the detail page shows. The id is the primary key,
+-- so DuckDB finds the row through its index.
+SELECT rid, id, source, coalesce(url, ''), coalesce(title, ''), text,
        coalesce(province_code, ''), coalesce(province, ''),
        coalesce(city_code, ''), coalesce(city, ''),
        coalesce(district_code, ''), coalesce(district, ''),

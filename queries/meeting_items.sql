@@ -1,8 +1,13 @@
--- A report's agenda items with their topic counts.
-SELECT a.idx, coalesce(a.kind, ''), a.text, a.start_pos, a.end_pos,
-       coalesce((SELECT string_agg(t.topic || ':' || t.mentions::VARCHAR, ';' ORDER BY t.topic)
-                 FROM item_topics t
-                 WHERE t.report_id = a.report_id AND t.idx = a.idx AND t.mentions > 0), '')
+-- A report's agenda items with their topic counts, by rid (see
+-- meeting_documents.sql).
+WITH topics AS (
+    SELECT idx, string_agg(topic || ':' || mentions::VARCHAR, ';' ORDER BY topic) AS topics
+    FROM item_topics
+    WHERE rid = $rid::BIGINT AND mentions > 0
+    GROUP BY idx
+)
+SELECT a.idx, coalesce(a.kind, ''), a.text, a.start_pos, a.end_pos, coalesce(t.topics, '')
 FROM agenda_items a
-WHERE a.report_id = $id::VARCHAR
+LEFT JOIN topics t ON t.idx = a.idx
+WHERE a.rid = $rid::BIGINT
 ORDER BY a.idx

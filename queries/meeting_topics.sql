@@ -1,5 +1,5 @@
--- A report's topic counts.
+-- A report's topic counts, by rid (see meeting_documents.sql).
 SELECT topic, mentions
 FROM topic_mentions
-WHERE report_id = $id::VARCHAR AND mentions > 0
+WHERE rid = $rid::BIGINT AND mentions > 0
 ORDER BY mentions DESC, topic

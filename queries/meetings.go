@@ -64,34 +64,36 @@ func Meetings(ctx context.Context, db *DB, p MeetingsParams) (MeetingsPage, erro
 	if err != nil {
 		return page, err
 	}
-	if page.Total, err = countMatched(ctx, db, args); err != nil {
+	if page.Total, err = countMatched(ctx, db, p.Scope, p.Topics, args); err != nil {
 		return page, err
 	}
 	args = append(args, sql.Named("limit", p.Limit), sql.Named("offset", p.Offset))
-	var ids []string
-	index := map[string]int{}
-	err = queryRows(ctx, db, "meetings", meetingsSQL, args, func(rows *sql.Rows) error {
+	var rids []int64
+	index := map[int64]int{}
+	err = queryRows(ctx, db, "meetings", meetingsSQL.text(p.Scope, p.Topics), args, func(rows *sql.Rows) error {
 		var r MeetingRow
-		if err := rows.Scan(&r.ID, &r.MeetingDate, &r.Province, &r.City, &r.District, &r.DistrictCode,
+		var rid int64
+		if err := rows.Scan(&rid, &r.ID, &r.MeetingDate, &r.Province, &r.City, &r.District, &r.DistrictCode,
 			&r.Title, &r.Chair, &r.MeetingKinds, &r.Chars, &r.URL, &r.Spam); err != nil {
 			return err
 		}
 		r.Topics = map[string]int64{}
-		index[r.ID] = len(page.Rows)
-		ids = append(ids, r.ID)
+		index[rid] = len(page.Rows)
+		rids = append(rids, rid)
 		page.Rows = append(page.Rows, r)
 		return nil
 	})
-	if err != nil || len(ids) == 0 {
+	if err != nil || len(rids) == 0 {
 		return page, err
 	}
-	err = queryRows(ctx, db, "meeting topics", reportTopicsSQL, []any{sql.Named("ids", ids)}, func(rows *sql.Rows) error {
-		var id, topic string
+	err = queryRows(ctx, db, "meeting topics", reportTopicsSQL, []any{sql.Named("rids", rids)}, func(rows *sql.Rows) error {
+		var rid int64
+		var topic string
 		var n int64
-		if err := rows.Scan(&id, &topic, &n); err != nil {
+		if err := rows.Scan(&rid, &topic, &n); err != nil {
 			return err
 		}
-		page.Rows[index[id]].Topics[topic] = n
+		page.Rows[index[rid]].Topics[topic] = n
 		return nil
 	})
 	return page, err
@@ -117,7 +119,7 @@ func (p MeetingsExport) statement() (string, []any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	return meetingsExportSQL, append(args, sql.Named("limit", limit)), nil
+	return meetingsExportSQL.text(p.Scope, p.Topics), append(args, sql.Named("limit", limit)), nil
 }
 
 // CountMeetings is the number of reports the meetings list (or its export)
@@ -127,12 +129,12 @@ func CountMeetings(ctx context.Context, db *DB, sc Scope, topics []string) (int6
 	if err != nil {
 		return 0, err
 	}
-	return countMatched(ctx, db, args)
+	return countMatched(ctx, db, sc, topics, args)
 }
 
-func countMatched(ctx context.Context, db *DB, args []any) (int64, error) {
+func countMatched(ctx context.Context, db *DB, sc Scope, topics []string, args []any) (int64, error) {
 	var n int64
-	if err := db.SQL.QueryRowContext(ctx, meetingsCountSQL, args...).Scan(&n); err != nil {
+	if err := db.SQL.QueryRowContext(ctx, meetingsCountSQL.text(sc, topics), args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count meetings: %w", err)
 	}
 	return n, nil

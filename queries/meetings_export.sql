@@ -1,12 +1,17 @@
 -- Meetings export: the rows of the meetings list (all pages, up to $limit)
 -- with each report's topic counts, for download.
-WITH scope AS /*scope*/,
-matched AS /*include matched.sql*/,
+WITH page AS (
+    SELECT rid, meeting_day, id
+    FROM reports
+    WHERE /*include matched.sql*/
+    ORDER BY meeting_day DESC NULLS LAST, id
+    LIMIT $limit::BIGINT
+),
 topics AS (
-    SELECT report_id, string_agg(topic || ':' || mentions::VARCHAR, ';' ORDER BY topic) AS topics
+    SELECT rid, string_agg(topic || ':' || mentions::VARCHAR, ';' ORDER BY topic) AS topics
     FROM topic_mentions
-    WHERE report_id IN (SELECT id FROM matched) AND mentions > 0
-    GROUP BY report_id
+    WHERE rid IN (SELECT rid FROM page) AND mentions > 0
+    GROUP BY rid
 )
 SELECT r.id,
        r.meeting_date,
@@ -23,8 +28,7 @@ SELECT r.id,
        coalesce(t.topics, '') AS topics,
        r.url,
        r.source
-FROM matched m
-JOIN reports r ON r.id = m.id
-LEFT JOIN topics t ON t.report_id = r.id
-ORDER BY m.meeting_day DESC NULLS LAST, r.id
-LIMIT $limit::BIGINT
+FROM page p
+JOIN reports r ON r.rid = p.rid
+LEFT JOIN topics t ON t.rid = p.rid
+ORDER BY p.meeting_day DESC NULLS LAST, p.id

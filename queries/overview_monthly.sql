@@ -1,6 +1,7 @@
 -- Reports per meeting month, for the volume chart.
-SELECT strftime(date_trunc('month', meeting_day), '%Y-%m') AS month, count(*) AS reports
-FROM reports
-WHERE meeting_day IS NOT NULL
-GROUP BY 1
+SELECT strftime(meeting_month, '%Y-%m') AS month, reports
+FROM (SELECT meeting_month, count(*) AS reports
+      FROM reports
+      WHERE meeting_month IS NOT NULL
+      GROUP BY meeting_month)
 ORDER BY 1

@@ -1,5 +1,5 @@
--- Topic counts for a set of reports (one page of the meetings list).
-SELECT report_id, topic, mentions
+-- Topic counts for a set of reports (one page of the meetings list), by rid.
+SELECT rid, topic, mentions
 FROM topic_mentions
-WHERE list_contains($ids::VARCHAR[], report_id) AND mentions > 0
-ORDER BY report_id, topic
+WHERE rid IN (SELECT unnest($rids::BIGINT[])) AND mentions > 0
+ORDER BY rid, topic

@@ -1,5 +1,12 @@
 -- agendascope database schema. Every statement is idempotent so that opening an
 -- existing database re-applies it harmlessly.
+--
+-- The columns at the end of reports, topic_mentions, agenda_items,
+-- item_topics and documents (from rid on) were added after the first
+-- databases were made: such a database gains them through the ALTERs at the
+-- end of this file and queries.Backfill fills them. They stay last, in the
+-- order the ALTERs add them, so that an old database and a new one have the
+-- same column order, which the ingest Appender relies on.
 
 -- One row per distinct report. id is a hash of the normalized body, so the same
 -- meeting scraped from two sites with the same text is stored once.
@@ -30,7 +37,14 @@ CREATE TABLE IF NOT EXISTS reports (
     warnings        VARCHAR[],
     evidence        VARCHAR,               -- JSON object: field -> {rule, text}
     chars           INTEGER NOT NULL,      -- characters (runes) in text
-    ingested_at     TIMESTAMP NOT NULL
+    ingested_at     TIMESTAMP NOT NULL,
+    -- Row number assigned at ingest (1, 2, ... in insertion order). Queries
+    -- join and look up by it rather than by the 20-character id: an integer
+    -- key hashes and compares several times faster, and because rows are
+    -- appended in rid order, the rid column of this and the per-report
+    -- tables below is sorted, so a lookup by rid skips all but a row group.
+    rid             BIGINT,
+    meeting_month   DATE                   -- first day of meeting_day's month, for grouping by period
 );
 
 -- Every source a report was read from: the first, and each duplicate (the
@@ -43,10 +57,25 @@ CREATE TABLE IF NOT EXISTS report_sources (
 );
 
 -- Topic counts per report; only topics mentioned at least once are stored.
+-- The columns after mentions are copies of the report's, written by ingest
+-- and retag together with the counts: the columns the dashboard filters and
+-- groups by, under the same names as in reports, so that one filter text
+-- (queries/filter.sql) applies to both tables and a trend or compare
+-- numerator is a group-by over this table alone, not a join with a million
+-- reports. Ingest keeps the table ordered by (topic, rid) up to a small
+-- unsorted tail (see ingest/cluster.go), so a query for a few topics reads
+-- only their row groups.
 CREATE TABLE IF NOT EXISTS topic_mentions (
-    report_id VARCHAR NOT NULL,
-    topic     VARCHAR NOT NULL,
-    mentions  INTEGER NOT NULL
+    report_id     VARCHAR NOT NULL,
+    topic         VARCHAR NOT NULL,
+    mentions      INTEGER NOT NULL,
+    rid           BIGINT,
+    meeting_day   DATE,
+    meeting_month DATE,
+    province_code VARCHAR,
+    city_code     VARCHAR,
+    district_code VARCHAR,
+    meeting_kinds VARCHAR[]
 );
 
 -- The report split into agenda items, with byte spans into reports.text.
@@ -56,14 +85,16 @@ CREATE TABLE IF NOT EXISTS agenda_items (
     kind       VARCHAR,
     text       VARCHAR NOT NULL,
     start_pos  INTEGER NOT NULL,
-    end_pos    INTEGER NOT NULL
+    end_pos    INTEGER NOT NULL,
+    rid        BIGINT
 );
 
 CREATE TABLE IF NOT EXISTS item_topics (
     report_id VARCHAR NOT NULL,
     idx       INTEGER NOT NULL,
     topic     VARCHAR NOT NULL,
-    mentions  INTEGER NOT NULL
+    mentions  INTEGER NOT NULL,
+    rid       BIGINT
 );
 
 -- Titles in 《》 that the meeting reviewed (审议/研究/讨论/通过...).
@@ -71,7 +102,8 @@ CREATE TABLE IF NOT EXISTS documents (
     report_id VARCHAR NOT NULL,
     idx       INTEGER NOT NULL,
     title     VARCHAR NOT NULL,
-    verb      VARCHAR
+    verb      VARCHAR,
+    rid       BIGINT
 );
 
 -- Content-word counts by meeting month, for rising terms. Each ingest batch
@@ -96,3 +128,19 @@ CREATE TABLE IF NOT EXISTS meta (
     key   VARCHAR PRIMARY KEY,
     value VARCHAR NOT NULL
 );
+
+-- Columns added since the first databases (see the top of this file); on a
+-- new database each ALTER finds its column already there. DuckDB cannot add a
+-- NOT NULL column, hence nullable columns that ingest always sets.
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS rid BIGINT;
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS meeting_month DATE;
+ALTER TABLE topic_mentions ADD COLUMN IF NOT EXISTS rid BIGINT;
+ALTER TABLE topic_mentions ADD COLUMN IF NOT EXISTS meeting_day DATE;
+ALTER TABLE topic_mentions ADD COLUMN IF NOT EXISTS meeting_month DATE;
+ALTER TABLE topic_mentions ADD COLUMN IF NOT EXISTS province_code VARCHAR;
+ALTER TABLE topic_mentions ADD COLUMN IF NOT EXISTS city_code VARCHAR;
+ALTER TABLE topic_mentions ADD COLUMN IF NOT EXISTS district_code VARCHAR;
+ALTER TABLE topic_mentions ADD COLUMN IF NOT EXISTS meeting_kinds VARCHAR[];
+ALTER TABLE agenda_items ADD COLUMN IF NOT EXISTS rid BIGINT;
+ALTER TABLE item_topics ADD COLUMN IF NOT EXISTS rid BIGINT;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS rid BIGINT;

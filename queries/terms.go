@@ -63,7 +63,7 @@ func (p TermParams) statement() (string, []any, error) {
 		sql.Named("terms", p.Terms),
 		sql.Named("measure", string(p.Measure)),
 	)
-	return termsSQL, args, nil
+	return termsSQL.text(p.Scope, nil), args, nil
 }
 
 // Terms returns one row per period and term, like Trends.

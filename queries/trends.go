@@ -60,7 +60,7 @@ func (p TrendParams) statement() (string, []any, error) {
 		sql.Named("labels", labels),
 		sql.Named("measure", string(p.Measure)),
 	)
-	return trendsSQL, args, nil
+	return trendsSQL.text(p.Scope, nil), args, nil
 }
 
 // Trends returns one row per period and topic, periods in order, topics in

@@ -1,23 +1,31 @@
 -- Trends: one row per (period, topic) over dated reports in scope.
 -- total_reports / total_chars count every report in the period, mentioning
 -- or not, so share and per10k have the whole period as denominator.
-WITH scope AS /*scope*/,
-dated AS (
-    SELECT id, chars, date_trunc($period::VARCHAR, meeting_day)::DATE AS p
-    FROM scope
-    WHERE meeting_day IS NOT NULL
+-- Denominators are a group-by over reports and numerators one over
+-- topic_mentions, which carries the report columns the filter reads: no
+-- join. Both group by meeting_month first (a small integer range DuckDB
+-- aggregates into an array) and truncate those few groups to the period.
+WITH months AS (
+    SELECT meeting_month, count(*) AS total_reports, sum(chars) AS total_chars
+    FROM reports
+    WHERE meeting_month IS NOT NULL AND /*filter*/
+    GROUP BY meeting_month
 ),
 cells AS (
-    SELECT p, count(*) AS total_reports, sum(chars) AS total_chars
-    FROM dated
+    SELECT date_trunc($period::VARCHAR, meeting_month)::DATE AS p,
+           sum(total_reports) AS total_reports, sum(total_chars) AS total_chars
+    FROM months
     GROUP BY p
 ),
 hits AS (
-    SELECT d.p, m.topic, sum(m.mentions) AS mentions, count(*) AS reports
-    FROM dated d
-    JOIN topic_mentions m ON m.report_id = d.id
-    WHERE list_contains($topics::VARCHAR[], m.topic) AND m.mentions > 0
-    GROUP BY d.p, m.topic
+    SELECT date_trunc($period::VARCHAR, meeting_month)::DATE AS p, topic,
+           sum(mentions) AS mentions, sum(reports) AS reports
+    FROM (SELECT meeting_month, topic, sum(mentions) AS mentions, count(*) AS reports
+          FROM topic_mentions
+          WHERE list_contains($topics::VARCHAR[], topic) AND mentions > 0
+            AND meeting_month IS NOT NULL AND /*filter*/
+          GROUP BY meeting_month, topic)
+    GROUP BY p, topic
 ),
 axis AS /*include axis.sql*/,
 topics AS (

@@ -1,0 +1,133 @@
+package queries
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// backfills fill the columns derived from others (see the top of
+// schema.sql) in rows that lack them. Each runs only when its check finds
+// such a row, so that a current database pays a scan of a few integer
+// columns and no join. Reports are numbered in insertion order (rowid),
+// after any that already have a number.
+var backfills = []struct{ what, check, fill string }{
+	{
+		"number reports",
+		`SELECT EXISTS (SELECT 1 FROM reports WHERE rid IS NULL)`,
+		`UPDATE reports SET rid = n.rid
+		 FROM (SELECT id, (SELECT coalesce(max(rid), 0) FROM reports) + row_number() OVER (ORDER BY rowid) AS rid
+		       FROM reports WHERE rid IS NULL) n
+		 WHERE reports.id = n.id`,
+	},
+	{
+		"set meeting months",
+		`SELECT EXISTS (SELECT 1 FROM reports WHERE meeting_month IS NULL AND meeting_day IS NOT NULL)`,
+		`UPDATE reports SET meeting_month = date_trunc('month', meeting_day)
+		 WHERE meeting_month IS NULL AND meeting_day IS NOT NULL`,
+	},
+	{
+		"copy report columns into topic_mentions",
+		`SELECT EXISTS (SELECT 1 FROM topic_mentions WHERE rid IS NULL)`,
+		`UPDATE topic_mentions SET rid = r.rid, meeting_day = r.meeting_day, meeting_month = r.meeting_month,
+		       province_code = r.province_code, city_code = r.city_code, district_code = r.district_code,
+		       meeting_kinds = r.meeting_kinds
+		 FROM reports r
+		 WHERE topic_mentions.rid IS NULL AND r.id = topic_mentions.report_id`,
+	},
+	{
+		"number agenda items",
+		`SELECT EXISTS (SELECT 1 FROM agenda_items WHERE rid IS NULL)`,
+		`UPDATE agenda_items SET rid = r.rid FROM reports r WHERE agenda_items.rid IS NULL AND r.id = agenda_items.report_id`,
+	},
+	{
+		"number item topics",
+		`SELECT EXISTS (SELECT 1 FROM item_topics WHERE rid IS NULL)`,
+		`UPDATE item_topics SET rid = r.rid FROM reports r WHERE item_topics.rid IS NULL AND r.id = item_topics.report_id`,
+	},
+	{
+		"number documents",
+		`SELECT EXISTS (SELECT 1 FROM documents WHERE rid IS NULL)`,
+		`UPDATE documents SET rid = r.rid FROM reports r WHERE documents.rid IS NULL AND r.id = documents.report_id`,
+	},
+}
+
+// Backfill fills the derived columns (reports.rid and meeting_month, the
+// report columns copied into topic_mentions, rid in the per-report tables)
+// of rows that lack them: the rows of a database made before those columns
+// existed, or rows inserted by hand, as tests do. Open runs it on every
+// writable open; ingest and retag write the columns themselves.
+func Backfill(ctx context.Context, db *DB) error {
+	for _, b := range backfills {
+		var needed bool
+		if err := db.SQL.QueryRowContext(ctx, b.check).Scan(&needed); err != nil {
+			return fmt.Errorf("backfill: %s: %w", b.what, err)
+		}
+		if !needed {
+			continue
+		}
+		if _, err := db.SQL.ExecContext(ctx, b.fill); err != nil {
+			return fmt.Errorf("backfill: %s: %w", b.what, err)
+		}
+	}
+	return nil
+}
+
+// orderedKey is the meta key holding how many topic_mentions rows were in
+// (topic, rid) order when ClusterMentions last ordered the table; rows
+// appended since form an unordered tail.
+const orderedKey = "topic_mentions_ordered_rows"
+
+// unorderedShare is the largest share of topic_mentions left in an
+// unordered tail: a query for a few topics reads their row groups plus the
+// whole tail, so the tail is kept small, while appends much smaller than
+// the table do not rewrite it.
+const unorderedShare = 16
+
+// ClusterMentions rewrites topic_mentions in (topic, rid) order when the
+// rows appended since it was last ordered are more than 1/16 of it, or
+// always when all is set (retag replaces every row). Ingest appends batch by
+// batch, so each row group holds every topic; in topic order a query for a
+// few topics reads only their row groups, and DuckDB stores a run of one
+// topic as a constant. The rewrite is one transaction and changes no value.
+func ClusterMentions(ctx context.Context, db *DB, all bool) error {
+	var total int64
+	if err := db.SQL.QueryRowContext(ctx, `SELECT count(*) FROM topic_mentions`).Scan(&total); err != nil {
+		return fmt.Errorf("order topic mentions: count rows: %w", err)
+	}
+	var stored string
+	err := db.SQL.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, orderedKey).Scan(&stored)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("order topic mentions: read %s: %w", orderedKey, err)
+	}
+	ordered, _ := strconv.ParseInt(stored, 10, 64)
+	if total == 0 || (!all && ordered <= total && (total-ordered)*unorderedShare <= total) {
+		return nil
+	}
+	tx, err := db.SQL.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("order topic mentions: %w", err)
+	}
+	defer tx.Rollback()
+	// INSERT ... SELECT keeps the order of its input (DuckDB preserves
+	// insertion order by default), so the table comes out sorted.
+	for _, q := range []string{
+		`CREATE TEMP TABLE ordered_mentions AS SELECT * FROM topic_mentions ORDER BY topic, rid`,
+		`DELETE FROM topic_mentions`,
+		`INSERT INTO topic_mentions SELECT * FROM ordered_mentions`,
+		`DROP TABLE ordered_mentions`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("order topic mentions: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`, orderedKey, strconv.FormatInt(total, 10)); err != nil {
+		return fmt.Errorf("order topic mentions: record %s: %w", orderedKey, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("order topic mentions: commit: %w", err)
+	}
+	return nil
+}
