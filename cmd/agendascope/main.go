@@ -47,6 +47,8 @@ func init() {
 		{"extract", "[--topics FILE] PATH...", "print one JSON record per report, without a database", runExtract},
 		{"retag", "--db FILE [--topics FILE]", "re-count topics in a database after the taxonomy changed", runRetag},
 		{"stats", "--db FILE", "print corpus statistics as JSON", runStats},
+		{"bench", "[--reports N] [--dir DIR] [--keep] [PATH...]", "time ingest, queries and a load run on a synthetic corpus (or PATH) against bare gse Cut", runBench},
+		{"export", "--db FILE --out DIR", "write the database as Hive-partitioned Parquet (province_code, year)", runExport},
 	}
 }
 
