@@ -247,3 +247,13 @@ func chartFormat(m queries.Measure) views.Format {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// topicFragments gives the query fragment that selects each topic, for the
+// drill-down links of a chart's series or axis.
+func topicFragments(topics []string) []string {
+	frags := make([]string, len(topics))
+	for i, t := range topics {
+		frags[i] = "topic=" + url.QueryEscape(t)
+	}
+	return frags
+}

@@ -112,10 +112,7 @@ func (s *server) compare(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	topicFrags := make([]string, n)
-	for i, t := range p.Topics {
-		topicFrags[i] = "topic=" + url.QueryEscape(t)
-	}
+	topicFrags := topicFragments(p.Topics)
 	if ch, err = ch.WithDrill(views.Drill{Base: withQuery("/meetings", base), X: frags, Series: topicFrags}); err != nil {
 		return err
 	}
@@ -228,10 +225,7 @@ func (s *server) heatmap(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	xFrags := make([]string, n)
-	for i, t := range p.Topics {
-		xFrags[i] = "topic=" + url.QueryEscape(t)
-	}
+	xFrags := topicFragments(p.Topics)
 	if ch, err = ch.WithDrill(views.Drill{Base: withQuery("/meetings", base), X: xFrags, Y: yFrags}); err != nil {
 		return err
 	}

@@ -103,10 +103,7 @@ func (s *server) trends(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	topicFrags := make([]string, n)
-	for i, t := range p.Topics {
-		topicFrags[i] = "topic=" + url.QueryEscape(t)
-	}
+	topicFrags := topicFragments(p.Topics)
 	if ch, err = ch.WithDrill(views.Drill{Base: withQuery("/meetings", base), X: frags, Series: topicFrags}); err != nil {
 		return err
 	}

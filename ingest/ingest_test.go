@@ -202,8 +202,8 @@ func TestIngestBadInputs(t *testing.T) {
 	jsonl := strings.Join([]string{
 		`{"id": "a", "text": "4月16日,区长方力主持召开区政府第6次常务会议,研究安全生产工作。", "district_code": "320206", "date": "2022-04-16"}`,
 		`{"id": "b", "text": `, // malformed
-		`{"id": "c"}`,        // no text
-		``,                   // blank lines are skipped, not errors
+		`{"id": "c"}`,          // no text
+		``,                     // blank lines are skipped, not errors
 		`{"id": "d", "html": "<html><body><p>会议研究了碳达峰工作。区长主持。</p><script>var x = '安全生产';</script></body></html>", "date": "2023"}`,
 	}, "\n")
 	writeFiles(t, dir, map[string][]byte{

@@ -23,7 +23,7 @@ type Topic struct {
 	ZH         string   `yaml:"zh" json:"zh"`
 	EN         string   `yaml:"en" json:"en"`
 	Definition string   `yaml:"definition" json:"definition"`
-	CAP        int      `yaml:"cap" json:"cap"`         // Comparative Agendas Project major topic code
+	CAP        int      `yaml:"cap" json:"cap"` // Comparative Agendas Project major topic code
 	CAPLabel   string   `yaml:"cap_label" json:"cap_label"`
 	Keywords   []string `yaml:"keywords" json:"keywords"`
 	// Exclude lists longer words that contain a keyword but belong elsewhere
