@@ -6,7 +6,9 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/duckdb/duckdb-go/v2"
@@ -127,8 +129,8 @@ func retagIn(ctx context.Context, db *queries.DB, raw driver.Conn, w *writer, tg
 		}
 		tagAll(tg, chunk)
 		for _, r := range chunk {
-			for topic, c := range r.tags.Topics {
-				if err := mentions.AppendRow(r.id, topic, int32(c), r.rid, r.meetingDay, r.meetingMonth,
+			for _, topic := range slices.Sorted(maps.Keys(r.tags.Topics)) {
+				if err := mentions.AppendRow(r.id, topic, int32(r.tags.Topics[topic]), r.rid, r.meetingDay, r.meetingMonth,
 					r.province, r.city, r.district, r.kinds); err != nil {
 					return err
 				}
@@ -147,6 +149,17 @@ func retagIn(ctx context.Context, db *queries.DB, raw driver.Conn, w *writer, tg
 		return err
 	}
 	if err := items.Close(); err != nil {
+		return err
+	}
+	exec := func(ctx context.Context, q string, args ...any) error {
+		named := make([]driver.NamedValue, len(args))
+		for i, a := range args {
+			named[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+		}
+		_, err := raw.(driver.ExecerContext).ExecContext(ctx, q, named)
+		return err
+	}
+	if err := queries.SetTopicCounts(ctx, exec, last); err != nil {
 		return err
 	}
 	_, err = raw.(driver.ExecerContext).ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES ('`+taxonomyKey+`', ?)`,

@@ -8,6 +8,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"maps"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -243,17 +246,27 @@ func appendRecord(reports, mentions, items, itemTopics, docs *duckdb.Appender, r
 		}
 	}
 	kinds := toAny(r.MeetingKinds)
+	topicIDs := slices.Sorted(maps.Keys(r.Topics))
+	var counts strings.Builder // reports.topic_counts: "topic:n;topic:n"
+	for _, t := range topicIDs {
+		if n := r.Topics[t]; n > 0 {
+			if counts.Len() > 0 {
+				counts.WriteByte(';')
+			}
+			counts.WriteString(t + ":" + strconv.Itoa(n))
+		}
+	}
 	if err := reports.AppendRow(r.ID, r.Source, nullable(r.URL), nullable(r.Title), r.Text, nullable(r.Original),
 		nullable(r.ProvinceCode), nullable(r.Province), nullable(r.CityCode), nullable(r.City),
 		nullable(r.DistrictCode), nullable(r.District), meetingDate, meetingDay, published,
 		nullable(r.DateSource), nullable(r.Chair), kinds, nullable(r.Session),
 		nullable(r.Script), nullable(r.Lang), nullable(r.Encoding), r.Spam, toAny(r.Warnings),
-		string(evidence), int32(r.Chars), now, rid, meetingMonth); err != nil {
+		string(evidence), int32(r.Chars), now, rid, meetingMonth, counts.String()); err != nil {
 		return err
 	}
 	province, city, district := nullable(r.ProvinceCode), nullable(r.CityCode), nullable(r.DistrictCode)
-	for topic, n := range r.Topics {
-		if err := mentions.AppendRow(r.ID, topic, int32(n), rid, meetingDay, meetingMonth, province, city, district, kinds); err != nil {
+	for _, topic := range topicIDs {
+		if err := mentions.AppendRow(r.ID, topic, int32(r.Topics[topic]), rid, meetingDay, meetingMonth, province, city, district, kinds); err != nil {
 			return err
 		}
 	}

@@ -81,6 +81,7 @@ func (p CompareParams) statement() (string, []any, error) {
 		sql.Named("top", top),
 		sql.Named("min_reports", p.MinReports),
 		sql.Named("by_reports", p.RankByReports),
+		sql.Named("via_reports", p.viaReports()),
 	)
 	return compareSQL.text(p.Scope, nil), args, nil
 }
@@ -106,4 +107,14 @@ func Compare(ctx context.Context, db *DB, p CompareParams) ([]CompareRow, error)
 		return nil
 	})
 	return out, err
+}
+
+// viaReports says whether compare.sql reads the top places' topic counts
+// from their reports rather than from topic_mentions. topic_mentions is
+// read per asked topic, across all places; the top places' reports are
+// read once for every topic. So the reports win when many topics are asked
+// (the heat map), unless the top places are most of the corpus, as the top
+// provinces are.
+func (p CompareParams) viaReports() bool {
+	return len(p.Topics) > 3 && p.Level != Province
 }

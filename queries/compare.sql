@@ -2,21 +2,57 @@
 -- Undated reports count unless a date bound is set (the filter drops them
 -- then). Places are ranked by the first topic's value (or, with
 -- $by_reports, by their number of reports) among those with at least
--- $min_reports reports; the top $top places are returned. Only the ranking
--- needs every place: the other topics and the place names are read for the
--- top places alone.
-WITH cells AS (
-    SELECT /*include level.sql*/ AS code, count(*) AS total_reports, sum(chars) AS total_chars
+-- $min_reports reports; the top $top places are returned. A place's name
+-- and parent are the ones most of its reports in scope give.
+WITH searched AS MATERIALIZED /*include searched.sql*/,
+-- One group per spelling of a place, so that its name comes with the
+-- denominators instead of from a second pass over the reports.
+spellings AS (
+    SELECT /*include level.sql*/ AS code,
+           CASE $level::VARCHAR WHEN 'district' THEN district
+                                WHEN 'city' THEN city
+                                ELSE province END AS name,
+           CASE $level::VARCHAR WHEN 'district' THEN city
+                                WHEN 'city' THEN province END AS parent,
+           count(*) AS reports, sum(chars) AS chars
     FROM reports
     WHERE /*filter*/
-    GROUP BY code
+    GROUP BY 1, 2, 3
     HAVING code IS NOT NULL AND code <> ''
 ),
+cells AS (
+    SELECT code, sum(reports) AS total_reports, sum(chars) AS total_chars
+    FROM spellings
+    GROUP BY code
+),
+names AS (
+    SELECT code, arg_max(name, reports) AS name
+    FROM (SELECT code, name, sum(reports) AS reports FROM spellings WHERE name IS NOT NULL GROUP BY ALL)
+    GROUP BY code
+),
+parents AS (
+    SELECT code, arg_max(parent, reports) AS parent
+    FROM (SELECT code, parent, sum(reports) AS reports FROM spellings WHERE parent IS NOT NULL GROUP BY ALL)
+    GROUP BY code
+),
+-- The asked topics per place, when they are read from topic_mentions (see
+-- hits below): one pass for the ranking topic and the others.
+per_place AS MATERIALIZED (
+    SELECT /*include level.sql*/ AS code, topic, sum(mentions) AS mentions, count(*) AS reports
+    FROM topic_mentions
+    WHERE NOT $via_reports::BOOLEAN
+      AND list_contains($topics::VARCHAR[], topic) AND mentions > 0 AND /*filter*/
+    GROUP BY 1, 2
+),
 first AS (
+    SELECT code, mentions, reports
+    FROM per_place
+    WHERE topic = ($topics::VARCHAR[])[1]
+    UNION ALL
     SELECT /*include level.sql*/ AS code, sum(mentions) AS mentions, count(*) AS reports
     FROM topic_mentions
-    WHERE topic = ($topics::VARCHAR[])[1] AND mentions > 0 AND /*filter*/
-    GROUP BY code
+    WHERE $via_reports::BOOLEAN AND topic = ($topics::VARCHAR[])[1] AND mentions > 0 AND /*filter*/
+    GROUP BY 1
 ),
 candidates AS (
     SELECT c.code, c.total_reports, c.total_chars,
@@ -32,26 +68,22 @@ ranked AS (
     FROM candidates
     QUALIFY rank <= $top::BIGINT
 ),
+-- The asked topics in the top places, read one of two ways ($via_reports
+-- is bound, so DuckDB drops the other; see viaReports in compare.go): from
+-- topic_mentions, the asked topics' rows of every place (per_place), or
+-- from the top places' reports and their topic_counts ("topic:n;topic:n").
 hits AS (
-    SELECT code, topic, sum(mentions) AS mentions, count(*) AS reports
-    FROM (SELECT /*include level.sql*/ AS code, topic, mentions
-          FROM topic_mentions
-          WHERE list_contains($topics::VARCHAR[], topic) AND mentions > 0 AND /*filter*/)
+    SELECT code, topic, mentions, reports
+    FROM per_place
     WHERE code IN (SELECT code FROM ranked)
-    GROUP BY code, topic
-),
-names AS (
-    SELECT code, mode(name) AS name, mode(parent) AS parent
-    FROM (SELECT /*include level.sql*/ AS code,
-                 CASE $level::VARCHAR WHEN 'district' THEN district
-                                      WHEN 'city' THEN city
-                                      ELSE province END AS name,
-                 CASE $level::VARCHAR WHEN 'district' THEN city
-                                      WHEN 'city' THEN province END AS parent
-          FROM reports
-          WHERE /*filter*/)
-    WHERE code IN (SELECT code FROM ranked)
-    GROUP BY code
+    UNION ALL
+    SELECT *
+    FROM (SELECT code, pair[1] AS topic, sum(pair[2]::BIGINT) AS mentions, count(*) AS reports
+          FROM (SELECT /*include level.sql*/ AS code, string_split(unnest(string_split(topic_counts, ';')), ':') AS pair
+                FROM reports
+                WHERE $via_reports::BOOLEAN AND /*filter*/ AND /*include level.sql*/ IN (SELECT code FROM ranked))
+          GROUP BY 1, 2)
+    WHERE list_contains($topics::VARCHAR[], topic)
 ),
 topics AS (
     SELECT unnest($topics::VARCHAR[]) AS topic,
@@ -59,7 +91,7 @@ topics AS (
            generate_subscripts($topics::VARCHAR[], 1) AS pos
 ),
 cellrows AS (
-    SELECT r.rank, r.code, n.name, n.parent, t.topic, t.label, t.pos,
+    SELECT r.rank, r.code, n.name, pa.parent, t.topic, t.label, t.pos,
            coalesce(h.mentions, 0)::BIGINT AS mentions,
            coalesce(h.reports, 0)::BIGINT AS reports,
            r.total_reports::BIGINT AS total_reports,
@@ -68,6 +100,7 @@ cellrows AS (
     CROSS JOIN topics t
     LEFT JOIN hits h ON h.code = r.code AND h.topic = t.topic
     LEFT JOIN names n ON n.code = r.code
+    LEFT JOIN parents pa ON pa.code = r.code
 )
 SELECT $level::VARCHAR AS level,
        rank,

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/duckdb/duckdb-go/v2"
 )
@@ -35,6 +36,13 @@ type DB struct {
 	connector *duckdb.Connector
 	Path      string // "" for in-memory
 	ReadOnly  bool
+
+	// overview is GetOverview's result on a read-only database, which no
+	// process can change while it is open.
+	overview struct {
+		sync.Mutex
+		o *Overview
+	}
 }
 
 // Open opens (creating if needed) the database at path; path "" is an

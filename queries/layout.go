@@ -10,55 +10,107 @@ import (
 
 // backfills fill the columns derived from others (see the top of
 // schema.sql) in rows that lack them. Each runs only when its check finds
-// such a row, so that a current database pays a scan of a few integer
-// columns and no join. Reports are numbered in insertion order (rowid),
-// after any that already have a number.
-var backfills = []struct{ what, check, fill string }{
+// such a row, so that a current database pays a scan of a few columns and
+// no join. The ones that join are run per range of report numbers ($1 <
+// rid <= $2), to stay within the writer's memory limit on a large
+// database. Reports are numbered in insertion order (rowid), after any
+// that already have a number.
+var backfills = []struct {
+	what, check, fill string
+	byRange           bool
+}{
 	{
-		"number reports",
-		`SELECT EXISTS (SELECT 1 FROM reports WHERE rid IS NULL)`,
-		`UPDATE reports SET rid = n.rid
+		what:  "number reports",
+		check: `SELECT EXISTS (SELECT 1 FROM reports WHERE rid IS NULL)`,
+		fill: `UPDATE reports SET rid = n.rid
 		 FROM (SELECT id, (SELECT coalesce(max(rid), 0) FROM reports) + row_number() OVER (ORDER BY rowid) AS rid
 		       FROM reports WHERE rid IS NULL) n
 		 WHERE reports.id = n.id`,
 	},
 	{
-		"set meeting months",
-		`SELECT EXISTS (SELECT 1 FROM reports WHERE meeting_month IS NULL AND meeting_day IS NOT NULL)`,
-		`UPDATE reports SET meeting_month = date_trunc('month', meeting_day)
+		what:  "set meeting months",
+		check: `SELECT EXISTS (SELECT 1 FROM reports WHERE meeting_month IS NULL AND meeting_day IS NOT NULL)`,
+		fill: `UPDATE reports SET meeting_month = date_trunc('month', meeting_day)
 		 WHERE meeting_month IS NULL AND meeting_day IS NOT NULL`,
 	},
 	{
-		"copy report columns into topic_mentions",
-		`SELECT EXISTS (SELECT 1 FROM topic_mentions WHERE rid IS NULL)`,
-		`UPDATE topic_mentions SET rid = r.rid, meeting_day = r.meeting_day, meeting_month = r.meeting_month,
+		what:  "copy report columns into topic_mentions",
+		check: `SELECT EXISTS (SELECT 1 FROM topic_mentions WHERE rid IS NULL)`,
+		fill: `UPDATE topic_mentions SET rid = r.rid, meeting_day = r.meeting_day, meeting_month = r.meeting_month,
 		       province_code = r.province_code, city_code = r.city_code, district_code = r.district_code,
 		       meeting_kinds = r.meeting_kinds
 		 FROM reports r
-		 WHERE topic_mentions.rid IS NULL AND r.id = topic_mentions.report_id`,
+		 WHERE topic_mentions.rid IS NULL AND r.id = topic_mentions.report_id AND r.rid > $1 AND r.rid <= $2`,
+		byRange: true,
 	},
 	{
-		"number agenda items",
-		`SELECT EXISTS (SELECT 1 FROM agenda_items WHERE rid IS NULL)`,
-		`UPDATE agenda_items SET rid = r.rid FROM reports r WHERE agenda_items.rid IS NULL AND r.id = agenda_items.report_id`,
+		what:    "list topic counts in reports",
+		check:   `SELECT EXISTS (SELECT 1 FROM reports WHERE topic_counts IS NULL)`,
+		fill:    setTopicCountsSQL + ` AND reports.topic_counts IS NULL`,
+		byRange: true,
 	},
 	{
-		"number item topics",
-		`SELECT EXISTS (SELECT 1 FROM item_topics WHERE rid IS NULL)`,
-		`UPDATE item_topics SET rid = r.rid FROM reports r WHERE item_topics.rid IS NULL AND r.id = item_topics.report_id`,
+		what:  "number agenda items",
+		check: `SELECT EXISTS (SELECT 1 FROM agenda_items WHERE rid IS NULL)`,
+		fill: `UPDATE agenda_items SET rid = r.rid FROM reports r
+		 WHERE agenda_items.rid IS NULL AND r.id = agenda_items.report_id AND r.rid > $1 AND r.rid <= $2`,
+		byRange: true,
 	},
 	{
-		"number documents",
-		`SELECT EXISTS (SELECT 1 FROM documents WHERE rid IS NULL)`,
-		`UPDATE documents SET rid = r.rid FROM reports r WHERE documents.rid IS NULL AND r.id = documents.report_id`,
+		what:  "number item topics",
+		check: `SELECT EXISTS (SELECT 1 FROM item_topics WHERE rid IS NULL)`,
+		fill: `UPDATE item_topics SET rid = r.rid FROM reports r
+		 WHERE item_topics.rid IS NULL AND r.id = item_topics.report_id AND r.rid > $1 AND r.rid <= $2`,
+		byRange: true,
+	},
+	{
+		what:  "number documents",
+		check: `SELECT EXISTS (SELECT 1 FROM documents WHERE rid IS NULL)`,
+		fill: `UPDATE documents SET rid = r.rid FROM reports r
+		 WHERE documents.rid IS NULL AND r.id = documents.report_id AND r.rid > $1 AND r.rid <= $2`,
+		byRange: true,
 	},
 }
 
-// Backfill fills the derived columns (reports.rid and meeting_month, the
-// report columns copied into topic_mentions, rid in the per-report tables)
-// of rows that lack them: the rows of a database made before those columns
-// existed, or rows inserted by hand, as tests do. Open runs it on every
-// writable open; ingest and retag write the columns themselves.
+// ridRange is how many reports one ranged statement covers: few enough
+// that its hash tables fit the writer's memory limit at any corpus size.
+const ridRange = 100_000
+
+// setTopicCountsSQL sets reports.topic_counts from topic_mentions for the
+// reports with $1 < rid <= $2. Both tables are filtered on rid, which
+// topic_mentions holds in order until ClusterMentions sorts it by topic.
+const setTopicCountsSQL = `UPDATE reports SET topic_counts = coalesce(t.counts, '')
+	FROM (SELECT r.rid, m.counts
+	      FROM reports r
+	      LEFT JOIN (SELECT rid, string_agg(topic || ':' || mentions::VARCHAR, ';' ORDER BY topic) AS counts
+	                 FROM topic_mentions
+	                 WHERE mentions > 0 AND rid > $1 AND rid <= $2
+	                 GROUP BY rid) m ON m.rid = r.rid
+	      WHERE r.rid > $1 AND r.rid <= $2) t
+	WHERE reports.rid = t.rid`
+
+// Execer runs a statement with positional arguments; it lets SetTopicCounts
+// run inside a caller's transaction, on whatever connection holds it.
+type Execer func(ctx context.Context, query string, args ...any) error
+
+// SetTopicCounts rewrites every report's topic_counts from its rows of
+// topic_mentions, a range of reports at a time. Retag runs it in its
+// transaction after writing the new counts.
+func SetTopicCounts(ctx context.Context, exec Execer, lastRID int64) error {
+	for from := int64(0); from < lastRID; from += ridRange {
+		if err := exec(ctx, setTopicCountsSQL, from, from+ridRange); err != nil {
+			return fmt.Errorf("list topic counts in reports: %w", err)
+		}
+	}
+	return nil
+}
+
+// Backfill fills the derived columns (reports.rid, meeting_month and
+// topic_counts, the report columns copied into topic_mentions, rid in the
+// per-report tables) of rows that lack them: the rows of a database made
+// before those columns existed, or rows inserted by hand, as tests do. Open
+// runs it on every writable open; ingest and retag write the columns
+// themselves.
 func Backfill(ctx context.Context, db *DB) error {
 	for _, b := range backfills {
 		var needed bool
@@ -68,8 +120,20 @@ func Backfill(ctx context.Context, db *DB) error {
 		if !needed {
 			continue
 		}
-		if _, err := db.SQL.ExecContext(ctx, b.fill); err != nil {
+		if !b.byRange {
+			if _, err := db.SQL.ExecContext(ctx, b.fill); err != nil {
+				return fmt.Errorf("backfill: %s: %w", b.what, err)
+			}
+			continue
+		}
+		var last int64
+		if err := db.SQL.QueryRowContext(ctx, `SELECT coalesce(max(rid), 0) FROM reports`).Scan(&last); err != nil {
 			return fmt.Errorf("backfill: %s: %w", b.what, err)
+		}
+		for from := int64(0); from < last; from += ridRange {
+			if _, err := db.SQL.ExecContext(ctx, b.fill, from, from+ridRange); err != nil {
+				return fmt.Errorf("backfill: %s: %w", b.what, err)
+			}
 		}
 	}
 	return nil

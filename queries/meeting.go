@@ -1,10 +1,12 @@
 package queries
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -68,10 +70,11 @@ func GetMeeting(ctx context.Context, db *DB, id string) (*Meeting, error) {
 	var m Meeting
 	var rid int64
 	var kinds, warnings string
+	var counts string
 	err := db.SQL.QueryRowContext(ctx, meetingSQL, sql.Named("id", id)).Scan(&rid, &m.ID, &m.Source, &m.URL, &m.Title, &m.Text,
 		&m.ProvinceCode, &m.Province, &m.CityCode, &m.City, &m.DistrictCode, &m.District,
 		&m.MeetingDate, &m.PublishedDate, &m.DateSource, &m.Chair, &kinds, &m.Session, &m.Script, &m.Lang,
-		&m.Encoding, &m.Spam, &warnings, &m.Evidence, &m.Chars)
+		&m.Encoding, &m.Spam, &warnings, &m.Evidence, &m.Chars, &counts)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("meeting %q: %w", id, ErrNotFound)
 	}
@@ -80,20 +83,11 @@ func GetMeeting(ctx context.Context, db *DB, id string) (*Meeting, error) {
 	}
 	m.MeetingKinds = splitNonEmpty(kinds, ";")
 	m.Warnings = splitNonEmpty(warnings, "\n")
+	m.Topics = parseTopicCounts(counts)
+	slices.SortStableFunc(m.Topics, func(a, b TopicCount) int { return cmp.Compare(b.Mentions, a.Mentions) })
 	// The other tables are read by rid, whose sorted column DuckDB prunes
 	// by row group; their report_id column would be read whole.
 	args := []any{sql.Named("rid", rid)}
-	err = queryRows(ctx, db, "meeting topics", meetingTopicsSQL, args, func(rows *sql.Rows) error {
-		var t TopicCount
-		if err := rows.Scan(&t.Topic, &t.Mentions); err != nil {
-			return err
-		}
-		m.Topics = append(m.Topics, t)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
 	err = queryRows(ctx, db, "agenda items", meetingItemsSQL, args, func(rows *sql.Rows) error {
 		var it AgendaItem
 		var topics string
@@ -121,7 +115,8 @@ func GetMeeting(ctx context.Context, db *DB, id string) (*Meeting, error) {
 	return &m, nil
 }
 
-// parseTopicCounts reads "topic:n;topic:n" as meeting_items.sql writes it.
+// parseTopicCounts reads "topic:n;topic:n", as reports.topic_counts holds
+// it and meeting_items.sql writes it.
 func parseTopicCounts(s string) []TopicCount {
 	var out []TopicCount
 	for _, part := range splitNonEmpty(s, ";") {

@@ -11,6 +11,7 @@ SELECT rid, id, source, coalesce(url, ''), coalesce(title, ''), text,
        spam,
        coalesce(array_to_string(warnings, chr(10)), ''),
        coalesce(evidence, ''),
-       chars
+       chars,
+       coalesce(topic_counts, '')
 FROM reports
 WHERE id = $id::VARCHAR

@@ -68,32 +68,19 @@ func Meetings(ctx context.Context, db *DB, p MeetingsParams) (MeetingsPage, erro
 		return page, err
 	}
 	args = append(args, sql.Named("limit", p.Limit), sql.Named("offset", p.Offset))
-	var rids []int64
-	index := map[int64]int{}
 	err = queryRows(ctx, db, "meetings", meetingsSQL.text(p.Scope, p.Topics), args, func(rows *sql.Rows) error {
 		var r MeetingRow
-		var rid int64
-		if err := rows.Scan(&rid, &r.ID, &r.MeetingDate, &r.Province, &r.City, &r.District, &r.DistrictCode,
-			&r.Title, &r.Chair, &r.MeetingKinds, &r.Chars, &r.URL, &r.Spam); err != nil {
+		var counts string
+		if err := rows.Scan(&r.ID, &r.MeetingDate, &r.Province, &r.City, &r.District, &r.DistrictCode,
+			&r.Title, &r.Chair, &r.MeetingKinds, &r.Chars, &r.URL, &r.Spam, &counts); err != nil {
 			return err
 		}
-		r.Topics = map[string]int64{}
-		index[rid] = len(page.Rows)
-		rids = append(rids, rid)
+		tcs := parseTopicCounts(counts)
+		r.Topics = make(map[string]int64, len(tcs))
+		for _, c := range tcs {
+			r.Topics[c.Topic] = c.Mentions
+		}
 		page.Rows = append(page.Rows, r)
-		return nil
-	})
-	if err != nil || len(rids) == 0 {
-		return page, err
-	}
-	err = queryRows(ctx, db, "meeting topics", reportTopicsSQL, []any{sql.Named("rids", rids)}, func(rows *sql.Rows) error {
-		var rid int64
-		var topic string
-		var n int64
-		if err := rows.Scan(&rid, &topic, &n); err != nil {
-			return err
-		}
-		page.Rows[index[rid]].Topics[topic] = n
 		return nil
 	})
 	return page, err

@@ -1,19 +1,21 @@
--- Meetings: one page of the reports that match, newest meeting first,
--- undated reports last. The page is chosen on the sort keys alone; only its
--- rows are then read in full, found by rid.
-WITH page AS (
-    SELECT rid, meeting_day, id
-    FROM reports
-    WHERE /*include matched.sql*/
-    ORDER BY meeting_day DESC NULLS LAST, id
+-- Meetings: one page of the matching reports, newest meeting first,
+-- undated reports last, a day's meetings in the order they were ingested.
+-- The page is chosen on the sort keys alone and only its rows are then read
+-- in full, through the primary key's index: DuckDB fetches a few rows by
+-- index cheaply, but would read every column whole to find them by rid.
+WITH searched AS MATERIALIZED /*include searched.sql*/,
+page AS (
+    SELECT id
+    FROM /*include mentioning.sql*/ m
+    ORDER BY meeting_day DESC NULLS LAST, rid
     LIMIT $limit::BIGINT OFFSET $offset::BIGINT
 )
-SELECT r.rid, r.id, coalesce(r.meeting_date, '') AS meeting_date,
+SELECT r.id, coalesce(r.meeting_date, '') AS meeting_date,
        coalesce(r.province, '') AS province, coalesce(r.city, '') AS city,
        coalesce(r.district, '') AS district, coalesce(r.district_code, '') AS district_code,
        coalesce(r.title, '') AS title, coalesce(r.chair, '') AS chair,
        coalesce(array_to_string(r.meeting_kinds, ';'), '') AS meeting_kinds,
-       r.chars, coalesce(r.url, '') AS url, r.spam
-FROM page p
-JOIN reports r ON r.rid = p.rid
-ORDER BY p.meeting_day DESC NULLS LAST, p.id
+       r.chars, coalesce(r.url, '') AS url, r.spam, coalesce(r.topic_counts, '') AS topic_counts
+FROM reports r
+WHERE r.id IN (SELECT id FROM page)
+ORDER BY r.meeting_day DESC NULLS LAST, r.rid

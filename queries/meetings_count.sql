@@ -1,2 +1,3 @@
 -- The number of reports the meetings list would show over all pages.
-SELECT count(*) FROM reports WHERE /*include matched.sql*/
+WITH searched AS MATERIALIZED /*include searched.sql*/
+SELECT count(*) FROM /*include mentioning.sql*/ m

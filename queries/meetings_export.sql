@@ -1,17 +1,11 @@
--- Meetings export: the rows of the meetings list (all pages, up to $limit)
--- with each report's topic counts, for download.
-WITH page AS (
-    SELECT rid, meeting_day, id
-    FROM reports
-    WHERE /*include matched.sql*/
-    ORDER BY meeting_day DESC NULLS LAST, id
+-- Meetings export: the rows of the meetings list (all pages, up to $limit,
+-- in the same order) with each report's topic counts, for download.
+WITH searched AS MATERIALIZED /*include searched.sql*/,
+page AS (
+    SELECT id
+    FROM /*include mentioning.sql*/ m
+    ORDER BY meeting_day DESC NULLS LAST, rid
     LIMIT $limit::BIGINT
-),
-topics AS (
-    SELECT rid, string_agg(topic || ':' || mentions::VARCHAR, ';' ORDER BY topic) AS topics
-    FROM topic_mentions
-    WHERE rid IN (SELECT rid FROM page) AND mentions > 0
-    GROUP BY rid
 )
 SELECT r.id,
        r.meeting_date,
@@ -25,10 +19,9 @@ SELECT r.id,
        r.date_source,
        r.chars,
        r.spam,
-       coalesce(t.topics, '') AS topics,
+       coalesce(r.topic_counts, '') AS topics,
        r.url,
        r.source
-FROM page p
-JOIN reports r ON r.rid = p.rid
-LEFT JOIN topics t ON t.rid = p.rid
-ORDER BY p.meeting_day DESC NULLS LAST, p.id
+FROM reports r
+WHERE r.id IN (SELECT id FROM page)
+ORDER BY r.meeting_day DESC NULLS LAST, r.rid

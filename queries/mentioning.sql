@@ -1,4 +1,9 @@
--- mentioning: the reports that mention any of $topics. Optional like
--- search.sql: no_topics.sql stands in for it when $topics is empty.
-rid IN (SELECT rid FROM topic_mentions
-        WHERE list_contains($topics::VARCHAR[], topic) AND mentions > 0 AND /*include where.sql*/)
+-- mentioning: the reports in scope that mention any of $topics, as rows
+-- (id, rid, meeting_day) read from topic_mentions alone, whose topic order
+-- lets DuckDB read just those topics. A report has one row per topic, so
+-- rows are grouped by the integer rid. Optional (see sql.go): in_scope.sql
+-- stands in for it when $topics is empty.
+SELECT any_value(report_id) AS id, rid, any_value(meeting_day) AS meeting_day
+FROM topic_mentions
+WHERE list_contains($topics::VARCHAR[], topic) AND mentions > 0 AND /*filter*/
+GROUP BY rid

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 )
 
 // Overview is the corpus at a glance plus its data-quality numbers.
@@ -43,8 +44,37 @@ type Count struct {
 	Reports int64  `json:"reports"`
 }
 
-// GetOverview reads the overview numbers over all reports.
+// GetOverview reads the overview numbers over all reports. On a read-only
+// database they are computed once: the corpus cannot change while the file
+// is open read-only (DuckDB's lock keeps writers out), and the page reads
+// every report.
 func GetOverview(ctx context.Context, db *DB) (*Overview, error) {
+	if !db.ReadOnly {
+		return readOverview(ctx, db)
+	}
+	db.overview.Lock()
+	defer db.overview.Unlock()
+	if db.overview.o == nil {
+		o, err := readOverview(ctx, db)
+		if err != nil {
+			return nil, err
+		}
+		db.overview.o = o
+	}
+	return db.overview.o.clone(), nil
+}
+
+// clone copies o so that a caller may change its copy.
+func (o *Overview) clone() *Overview {
+	c := *o
+	c.Topics = slices.Clone(o.Topics)
+	for _, l := range []*[]Count{&c.Years, &c.Monthly, &c.DateSources, &c.Kinds, &c.Warnings} {
+		*l = slices.Clone(*l)
+	}
+	return &c
+}
+
+func readOverview(ctx context.Context, db *DB) (*Overview, error) {
 	var o Overview
 	err := db.SQL.QueryRowContext(ctx, overviewTotalsSQL).Scan(&o.Reports, &o.Dated, &o.Undated, &o.MonthOnly,
 		&o.Spam, &o.NoDistrict, &o.NoChair, &o.WithWarnings, &o.Districts, &o.FirstDay, &o.LastDay, &o.Chars,

@@ -44,7 +44,14 @@ CREATE TABLE IF NOT EXISTS reports (
     -- appended in rid order, the rid column of this and the per-report
     -- tables below is sorted, so a lookup by rid skips all but a row group.
     rid             BIGINT,
-    meeting_month   DATE                   -- first day of meeting_day's month, for grouping by period
+    meeting_month   DATE,                  -- first day of meeting_day's month, for grouping by period
+    -- The report's rows of topic_mentions (mentions > 0) as "topic:n;topic:n"
+    -- in topic order, '' for none: a list of reports reads its topics with
+    -- its rows instead of scanning topic_mentions, whose order serves the
+    -- other direction (a topic over all reports). Text rather than a list
+    -- of structs because DuckDB updates a nested column by rewriting whole
+    -- rows, text included, and retag rewrites this column.
+    topic_counts    VARCHAR
 );
 
 -- Every source a report was read from: the first, and each duplicate (the
@@ -134,6 +141,7 @@ CREATE TABLE IF NOT EXISTS meta (
 -- NOT NULL column, hence nullable columns that ingest always sets.
 ALTER TABLE reports ADD COLUMN IF NOT EXISTS rid BIGINT;
 ALTER TABLE reports ADD COLUMN IF NOT EXISTS meeting_month DATE;
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS topic_counts VARCHAR;
 ALTER TABLE topic_mentions ADD COLUMN IF NOT EXISTS rid BIGINT;
 ALTER TABLE topic_mentions ADD COLUMN IF NOT EXISTS meeting_day DATE;
 ALTER TABLE topic_mentions ADD COLUMN IF NOT EXISTS meeting_month DATE;

@@ -35,25 +35,33 @@ var (
 	meetingSQL         = compose("meeting.sql")
 	meetingItemsSQL    = compose("meeting_items.sql")
 	meetingDocsSQL     = compose("meeting_documents.sql")
-	meetingTopicsSQL   = compose("meeting_topics.sql")
-	reportTopicsSQL    = compose("report_topics.sql")
 	placeNamesSQL      = compose("place_names.sql")
 )
 
-// optional are the parts of a scoped statement that only some calls need,
-// each with a stand-in that is true exactly when the part's parameter is
-// empty. DuckDB plans subqueries before it folds constants, so a part
-// written as "$q is empty OR rid IN (subquery)" would run its subquery even
-// when $q is empty; a statement is therefore composed once per combination
-// of parts.
-var optional = []struct{ part, standIn string }{
-	{"search.sql", "no_search.sql"},     // the scope's text search, Q
-	{"mentioning.sql", "no_topics.sql"}, // the meetings list's topics
+// optional are the included files of a scoped statement that only some
+// calls need, each with a stand-in for the calls whose parameter is empty
+// (the text search or the topics of the meetings list). DuckDB plans
+// subqueries before it folds constants, so a part written as "$q is empty
+// OR rid IN (subquery)" would run its subquery even when $q is empty; a
+// statement is therefore composed once per combination of parts.
+var optional = []struct {
+	part, standIn string
+	bit           int
+}{
+	{"searched.sql", "no_searched.sql", searchBit},
+	{"search.sql", "no_search.sql", searchBit},
+	{"mentioning.sql", "in_scope.sql", topicsBit},
 }
 
-// scoped is a statement composed in every variant: bit i of the index set
-// means optional[i] is in.
-type scoped [1 << 2]string
+// Bits of a variant: which optional parts it holds.
+const (
+	searchBit = 1 << iota // the scope's text search, Scope.Q
+	topicsBit             // the meetings list's topics
+	variants              // the number of variants
+)
+
+// scoped is a statement composed in every variant, indexed by variant.
+type scoped [variants]string
 
 // composeScoped composes name in every variant.
 func composeScoped(name string) scoped {
@@ -69,10 +77,10 @@ func composeScoped(name string) scoped {
 func (st *scoped) text(s Scope, topics []string) string {
 	v := 0
 	if s.Q != "" {
-		v |= 1
+		v |= searchBit
 	}
 	if len(topics) > 0 {
-		v |= 2
+		v |= topicsBit
 	}
 	return st[v]
 }
@@ -97,14 +105,14 @@ func composeVariant(name string, v int) string {
 		}
 		text = includePattern.ReplaceAllStringFunc(text, func(m string) string {
 			inc := includePattern.FindStringSubmatch(m)[1]
-			for i, o := range optional {
+			for _, o := range optional {
 				if inc != o.part {
 					continue
 				}
 				if v < 0 {
 					panic(fmt.Sprintf("queries: %s includes %s: compose it with composeScoped", name, inc))
 				}
-				if v&(1<<i) == 0 {
+				if v&o.bit == 0 {
 					inc = o.standIn
 				}
 			}

@@ -4,7 +4,8 @@
 -- term, ''))) / length(term), and three to four times faster in DuckDB. The
 -- text of the reports in scope is read once, whatever the number of terms;
 -- that scan is the whole cost, so every other filter is applied first.
-WITH months AS (
+WITH searched AS MATERIALIZED /*include searched.sql*/,
+months AS (
     SELECT meeting_month, count(*) AS total_reports, sum(chars) AS total_chars
     FROM reports
     WHERE meeting_month IS NOT NULL AND /*filter*/

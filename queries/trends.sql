@@ -5,7 +5,8 @@
 -- topic_mentions, which carries the report columns the filter reads: no
 -- join. Both group by meeting_month first (a small integer range DuckDB
 -- aggregates into an array) and truncate those few groups to the period.
-WITH months AS (
+WITH searched AS MATERIALIZED /*include searched.sql*/,
+months AS (
     SELECT meeting_month, count(*) AS total_reports, sum(chars) AS total_chars
     FROM reports
     WHERE meeting_month IS NOT NULL AND /*filter*/
