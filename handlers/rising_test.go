@@ -92,7 +92,7 @@ func TestRisingEmpty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if body := get(t, e2, "/rising").Body.String(); !strings.Contains(body, "还没有词频统计") {
+	if body := get(t, e2, "/rising").Body.String(); !strings.Contains(body, "没有词频统计") {
 		t.Errorf("no term counts: %s", body)
 	}
 	if rec := get(t, e2, "/download/rising.csv"); rec.Code != http.StatusOK || !strings.HasPrefix(rec.Body.String(), "\uFEFFperiod,previous_period,term") {

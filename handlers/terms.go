@@ -60,7 +60,7 @@ func (s *server) terms(c echo.Context) error {
 		return err
 	}
 	if len(rows) == 0 {
-		pg.Empty = views.T(lang, "empty.dated")
+		pg.Empty = views.T(lang, emptyDated(p.Period))
 		return s.ok(c, views.ChartPage, pg)
 	}
 	n := len(p.Terms)

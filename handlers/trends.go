@@ -64,7 +64,7 @@ func (s *server) trends(c echo.Context) error {
 		return err
 	}
 	if len(rows) == 0 {
-		pg.Empty = views.T(lang, "empty.dated")
+		pg.Empty = views.T(lang, emptyDated(p.Period))
 		return s.ok(c, views.ChartPage, pg)
 	}
 
@@ -158,4 +158,13 @@ func nonNilRows[T any](rows []T) []T {
 		return []T{}
 	}
 	return rows
+}
+
+// emptyDated is the message for a chart with no dated report: by month or
+// quarter it says that reports dated only to the year show by year.
+func emptyDated(period queries.Period) string {
+	if period == queries.Year {
+		return "empty.dated"
+	}
+	return "empty.dated_month"
 }

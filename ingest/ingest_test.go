@@ -205,6 +205,7 @@ func TestIngestBadInputs(t *testing.T) {
 		`{"id": "c"}`,          // no text
 		``,                     // blank lines are skipped, not errors
 		`{"id": "d", "html": "<html><body><p>会议研究了碳达峰工作。区长主持。</p><script>var x = '安全生产';</script></body></html>", "date": "2023"}`,
+		`{"id": "e", "content": "会议研究了数字化转型和数字经济工作。", "year": "2021"}`, // content and year as scrapers name them
 	}, "\n")
 	writeFiles(t, dir, map[string][]byte{
 		"good.txt":     good,
@@ -219,8 +220,8 @@ func TestIngestBadInputs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Added != 3 || sum.Failed != 5 {
-		t.Errorf("summary %+v, want 3 added and 5 failed\n%s", sum, stderr.String())
+	if sum.Added != 4 || sum.Failed != 5 {
+		t.Errorf("summary %+v, want 4 added and 5 failed\n%s", sum, stderr.String())
 	}
 	for _, name := range []string{"empty.txt", "binary.txt", "big.txt", "corpus.jsonl:2", "corpus.jsonl:3"} {
 		if !strings.Contains(stderr.String(), name) {
@@ -236,6 +237,12 @@ func TestIngestBadInputs(t *testing.T) {
 	// Given fields override inference; script text in HTML is not counted.
 	if n := count(t, db, `SELECT count(*) FROM reports WHERE source LIKE '%corpus.jsonl:1#a' AND district_code = '320206' AND meeting_date = '2022-04-16' AND date_source = 'given'`); n != 1 {
 		t.Errorf("JSONL given fields not stored")
+	}
+	if n := count(t, db, `SELECT count(*) FROM reports WHERE source LIKE '%#e' AND meeting_date = '2021' AND meeting_month IS NULL`); n != 1 {
+		t.Errorf("JSONL content/year not read as text and year-only date")
+	}
+	if n := count(t, db, `SELECT count(*) FROM term_counts WHERE month = DATE '2021-01-01' AND year_only`); n == 0 {
+		t.Errorf("a year-only report's words are not in term_counts")
 	}
 	if n := count(t, db, `SELECT count(*) FROM topic_mentions m JOIN reports r ON r.id = m.report_id WHERE r.source LIKE '%#d' AND m.topic = 'safety'`); n != 0 {
 		t.Errorf("words inside <script> were counted")

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"agendascope/analytics"
@@ -128,15 +129,17 @@ type job struct {
 
 // jsonlRecord is one line of a JSONL corpus.
 type jsonlRecord struct {
-	ID           string `json:"id"`
-	URL          string `json:"url"`
-	Title        string `json:"title"`
-	Text         string `json:"text"`
-	HTML         string `json:"html"`
-	Date         string `json:"date"`
-	Published    string `json:"published"`
-	DistrictCode string `json:"district_code"`
-	District     string `json:"district"`
+	ID           string      `json:"id"`
+	URL          string      `json:"url"`
+	Title        string      `json:"title"`
+	Text         string      `json:"text"`
+	Content      string      `json:"content"` // text under the name many scrapers use
+	HTML         string      `json:"html"`
+	Date         string      `json:"date"`
+	Year         json.Number `json:"year"` // the date when only the year is given: 2021 or "2021"
+	Published    string      `json:"published"`
+	DistrictCode string      `json:"district_code"`
+	District     string      `json:"district"`
 }
 
 // read sends the jobs of one file to emit; it returns false when emit asks
@@ -229,15 +232,20 @@ func jsonlJob(src string, line int, raw []byte) job {
 	if rec.ID != "" {
 		src += "#" + rec.ID
 	}
+	if y, err := rec.Year.Int64(); rec.Date == "" && err == nil && y >= 1000 && y <= 9999 {
+		rec.Date = strconv.FormatInt(y, 10)
+	}
 	in := analytics.Input{Source: src, URL: rec.URL, Title: rec.Title, Date: rec.Date, Published: rec.Published,
 		District: rec.District, DistrictCode: rec.DistrictCode}
 	switch {
 	case rec.Text != "":
 		in.Raw = []byte(rec.Text)
+	case rec.Content != "":
+		in.Raw = []byte(rec.Content)
 	case rec.HTML != "":
 		in.Raw, in.HTML = []byte(rec.HTML), true
 	default:
-		return job{in: in, line: line, err: fmt.Errorf("%s: neither \"text\" nor \"html\" is given", src)}
+		return job{in: in, line: line, err: fmt.Errorf("%s: none of \"text\", \"content\" or \"html\" is given", src)}
 	}
 	return job{in: in, line: line}
 }

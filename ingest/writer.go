@@ -190,10 +190,10 @@ func (w *writer) appendAll(b batch, now time.Time) error {
 			return fmt.Errorf("ingest: record source %s: %w", r.Source, err)
 		}
 	}
-	for month, counts := range termsByMonth(b.records) {
-		w.months[month] = struct{}{}
+	for key, counts := range termsByMonth(b.records) {
+		w.months[key.month] = struct{}{}
 		for term, c := range counts {
-			if err := terms.AppendRow(month, term, int64(c[0]), int64(c[1])); err != nil {
+			if err := terms.AppendRow(key.month, term, int64(c[0]), int64(c[1]), key.yearOnly); err != nil {
 				closeAll(apps)
 				return fmt.Errorf("ingest: append term counts: %w", err)
 			}
@@ -237,7 +237,7 @@ func appendRecord(reports, mentions, items, itemTopics, docs *duckdb.Appender, r
 		meetingDate = *r.MeetingDate
 		if d, ok := MeetingDay(*r.MeetingDate); ok {
 			meetingDay = d
-			meetingMonth = time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
+			meetingMonth = MeetingMonth(*r.MeetingDate, d)
 		}
 	}
 	if r.PublishedDate != nil {
@@ -288,23 +288,30 @@ func appendRecord(reports, mentions, items, itemTopics, docs *duckdb.Appender, r
 	return nil
 }
 
+// termMonth keys term counts: a meeting month, or a year (its 1 January)
+// for reports dated only to the year, which only yearly periods may read.
+type termMonth struct {
+	month    time.Time
+	yearOnly bool
+}
+
 // termsByMonth sums the content words of records by meeting month:
-// [mentions, reports]. Reports dated to the year only are left out.
-func termsByMonth(recs []analytics.Record) map[time.Time]map[string][2]int {
-	out := map[time.Time]map[string][2]int{}
+// [mentions, reports].
+func termsByMonth(recs []analytics.Record) map[termMonth]map[string][2]int {
+	out := map[termMonth]map[string][2]int{}
 	for _, r := range recs {
-		if r.MeetingDate == nil || len(*r.MeetingDate) < 7 || len(r.Terms) == 0 {
+		if r.MeetingDate == nil || len(r.Terms) == 0 {
 			continue
 		}
 		d, ok := MeetingDay(*r.MeetingDate)
 		if !ok {
 			continue
 		}
-		month := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
-		m := out[month]
+		key := termMonth{time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC), MeetingMonth(*r.MeetingDate, d) == nil}
+		m := out[key]
 		if m == nil {
 			m = map[string][2]int{}
-			out[month] = m
+			out[key] = m
 		}
 		for term, n := range r.Terms {
 			c := m[term]
@@ -327,10 +334,11 @@ func (w *writer) compactTerms(ctx context.Context) error {
 	}
 	stmts := []string{
 		"BEGIN TRANSACTION",
-		`CREATE TEMP TABLE folded AS SELECT month, term, sum(mentions)::BIGINT AS mentions, sum(reports)::BIGINT AS reports
-		   FROM term_counts WHERE month IN (SELECT unnest(string_split(?, ','))::DATE) GROUP BY month, term`,
+		`CREATE TEMP TABLE folded AS
+		   SELECT month, term, sum(mentions)::BIGINT AS mentions, sum(reports)::BIGINT AS reports, year_only
+		   FROM term_counts WHERE month IN (SELECT unnest(string_split(?, ','))::DATE) GROUP BY month, term, year_only`,
 		`DELETE FROM term_counts WHERE month IN (SELECT unnest(string_split(?, ','))::DATE)`,
-		`INSERT INTO term_counts SELECT * FROM folded`,
+		`INSERT INTO term_counts (month, term, mentions, reports, year_only) SELECT * FROM folded`,
 		`DROP TABLE folded`,
 		"COMMIT",
 	}
@@ -360,6 +368,17 @@ func MeetingDay(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// MeetingMonth is the month a meeting is grouped under by month and
+// quarter, or nil when its date names only the year: a year-only date's
+// day is 1 January, and counting it there would pile every such report
+// into January (year-only dates are common in work reports).
+func MeetingMonth(date string, day time.Time) any {
+	if len(date) == len("2006") {
+		return nil
+	}
+	return time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC)
 }
 
 func nullable(s string) any {

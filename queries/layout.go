@@ -29,9 +29,19 @@ var backfills = []struct {
 	},
 	{
 		what:  "set meeting months",
-		check: `SELECT EXISTS (SELECT 1 FROM reports WHERE meeting_month IS NULL AND meeting_day IS NOT NULL)`,
+		check: `SELECT EXISTS (SELECT 1 FROM reports WHERE meeting_month IS NULL AND meeting_day IS NOT NULL AND length(meeting_date) > 4)`,
 		fill: `UPDATE reports SET meeting_month = date_trunc('month', meeting_day)
-		 WHERE meeting_month IS NULL AND meeting_day IS NOT NULL`,
+		 WHERE meeting_month IS NULL AND meeting_day IS NOT NULL AND length(meeting_date) > 4`,
+	},
+	{
+		// Databases written before year-only dates were kept out of the
+		// months (see ingest.MeetingMonth).
+		what:  "clear the month of year-only dates",
+		check: `SELECT EXISTS (SELECT 1 FROM reports WHERE meeting_month IS NOT NULL AND length(meeting_date) = 4)`,
+		fill: `UPDATE topic_mentions SET meeting_month = NULL
+		 WHERE meeting_month IS NOT NULL
+		   AND report_id IN (SELECT id FROM reports WHERE length(meeting_date) = 4);
+		 UPDATE reports SET meeting_month = NULL WHERE meeting_month IS NOT NULL AND length(meeting_date) = 4`,
 	},
 	{
 		what:  "copy report columns into topic_mentions",

@@ -4,12 +4,16 @@
 -- prior being the two periods pooled and scaled to $prior words. z is the
 -- ratio over its standard error, so a word seen a few times cannot outrank a
 -- word seen hundreds of times on noise alone. term_counts holds no
--- geography: the whole corpus counts.
+-- geography: the whole corpus counts. Counts of reports dated only to the
+-- year (year_only) take part in yearly periods alone.
 --
 -- With $current NULL the period is GetRising's default: the latest one that
 -- can be compared (the one before it has counts too), else the latest.
-WITH known AS (
-    SELECT DISTINCT date_trunc($period::VARCHAR, month)::DATE AS p FROM term_counts
+WITH counts AS (
+    SELECT * FROM term_counts WHERE NOT year_only OR $period::VARCHAR = 'year'
+),
+known AS (
+    SELECT DISTINCT date_trunc($period::VARCHAR, month)::DATE AS p FROM counts
 ),
 bounds AS (
     SELECT c AS cur, (c - to_months($step::INTEGER))::DATE AS prev
@@ -21,7 +25,7 @@ bounds AS (
 periods AS (
     SELECT date_trunc($period::VARCHAR, t.month)::DATE AS p, t.term,
            sum(t.mentions) AS n, sum(t.reports) AS docs
-    FROM term_counts t, bounds b
+    FROM counts t, bounds b
     WHERE t.month >= b.prev AND t.month < b.cur + to_months($step::INTEGER)
     GROUP BY ALL
 ),

@@ -165,3 +165,35 @@ func TestRisingTable(t *testing.T) {
 		t.Errorf("rows %v", c.rows)
 	}
 }
+
+// TestRisingYearOnly: word counts of reports dated only to the year (work
+// reports, say) make yearly rising terms, and stay out of months.
+func TestRisingYearOnly(t *testing.T) {
+	db := querytest.Open(t)
+	ctx := context.Background()
+	stmts := []string{
+		`DELETE FROM term_counts`,
+		`INSERT INTO term_counts (month, term, mentions, reports, year_only) VALUES
+			(DATE '2020-01-01', '疫情防控', 300, 30, true), (DATE '2020-01-01', '经济', 500, 40, true),
+			(DATE '2021-01-01', '疫情防控', 50, 10, true),  (DATE '2021-01-01', '经济', 500, 40, true), (DATE '2021-01-01', '碳达峰', 200, 25, true)`,
+	}
+	for _, s := range stmts {
+		if _, err := db.SQL.ExecContext(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := queries.GetRising(ctx, db, queries.RisingParams{Period: queries.Year})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Current != "2021" || r.Previous != "2020" || len(r.Terms) == 0 || r.Terms[0].Term != "碳达峰" {
+		t.Fatalf("year: %s vs %s, terms %+v; want 碳达峰 rising in 2021", r.Current, r.Previous, r.Terms)
+	}
+	r, err = queries.GetRising(ctx, db, queries.RisingParams{Period: queries.Month})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Periods) != 0 || len(r.Terms) != 0 {
+		t.Errorf("month: periods %+v terms %+v; want none from year-only counts", r.Periods, r.Terms)
+	}
+}

@@ -115,12 +115,14 @@ CREATE TABLE IF NOT EXISTS documents (
 
 -- Content-word counts by meeting month, for rising terms. Each ingest batch
 -- appends its partial sums; the end of an ingest folds the months it touched
--- into one row per (month, term).
+-- into one row per (month, term, year_only). Reports dated only to the year
+-- count under 1 January with year_only set, which only yearly periods read.
 CREATE TABLE IF NOT EXISTS term_counts (
-    month    DATE NOT NULL,
-    term     VARCHAR NOT NULL,
-    mentions BIGINT NOT NULL,
-    reports  BIGINT NOT NULL
+    month     DATE NOT NULL,
+    term      VARCHAR NOT NULL,
+    mentions  BIGINT NOT NULL,
+    reports   BIGINT NOT NULL,
+    year_only BOOLEAN NOT NULL DEFAULT false
 );
 
 -- Inputs that could not be ingested, kept so the data-quality page can show them.
@@ -152,3 +154,4 @@ ALTER TABLE topic_mentions ADD COLUMN IF NOT EXISTS meeting_kinds VARCHAR[];
 ALTER TABLE agenda_items ADD COLUMN IF NOT EXISTS rid BIGINT;
 ALTER TABLE item_topics ADD COLUMN IF NOT EXISTS rid BIGINT;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS rid BIGINT;
+ALTER TABLE term_counts ADD COLUMN IF NOT EXISTS year_only BOOLEAN DEFAULT false;

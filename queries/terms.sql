@@ -6,15 +6,17 @@
 -- that scan is the whole cost, so every other filter is applied first.
 WITH searched AS MATERIALIZED /*include searched.sql*/,
 months AS (
-    SELECT meeting_month, count(*) AS total_reports, sum(chars) AS total_chars
+    SELECT meeting_month, date_trunc('year', meeting_day) AS meeting_year,
+           count(*) AS total_reports, sum(chars) AS total_chars
     FROM reports
-    WHERE meeting_month IS NOT NULL AND /*filter*/
-    GROUP BY meeting_month
+    WHERE meeting_day IS NOT NULL AND /*filter*/
+    GROUP BY ALL
 ),
 cells AS (
-    SELECT date_trunc($period::VARCHAR, meeting_month)::DATE AS p,
+    SELECT /*include period_of.sql*/ AS p,
            sum(total_reports) AS total_reports, sum(total_chars) AS total_chars
     FROM months
+    WHERE p IS NOT NULL
     GROUP BY p
 ),
 terms AS (
@@ -22,14 +24,16 @@ terms AS (
            generate_subscripts($terms::VARCHAR[], 1) AS pos
 ),
 hits AS (
-    SELECT date_trunc($period::VARCHAR, r.meeting_month)::DATE AS p, t.term,
+    SELECT r.p, t.term,
            sum(len(string_split(r.text, t.term)) - 1) AS mentions,
            count(*) AS reports
-    FROM (SELECT meeting_month, text
-          FROM reports
-          WHERE meeting_month IS NOT NULL AND /*filter*/) r
+    FROM (SELECT /*include period_of.sql*/ AS p, text
+          FROM (SELECT meeting_month, date_trunc('year', meeting_day) AS meeting_year, text
+                FROM reports
+                WHERE meeting_day IS NOT NULL AND /*filter*/)
+          WHERE p IS NOT NULL) r
     JOIN terms t ON contains(r.text, t.term)
-    GROUP BY p, t.term
+    GROUP BY r.p, t.term
 ),
 axis AS /*include axis.sql*/,
 cellrows AS (

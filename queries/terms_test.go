@@ -44,11 +44,16 @@ func TestTerms(t *testing.T) {
 			}
 			var got []string
 			for _, r := range rows {
-				got = append(got, fmt.Sprintf("%s %s %d/%d/%d %s", r.Period, r.Term, r.Mentions, r.Reports, r.TotalReports, fmtValue(r.Value)))
+				got = append(got, termCell(r))
 			}
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
 	}
+}
+
+// termCell renders a term row compactly: period term mentions/reports/total value.
+func termCell(r queries.TermRow) string {
+	return fmt.Sprintf("%s %s %d/%d/%d %s", r.Period, r.Term, r.Mentions, r.Reports, r.TotalReports, fmtValue(r.Value))
 }

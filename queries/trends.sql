@@ -3,29 +3,34 @@
 -- or not, so share and per10k have the whole period as denominator.
 -- Denominators are a group-by over reports and numerators one over
 -- topic_mentions, which carries the report columns the filter reads: no
--- join. Both group by meeting_month first (a small integer range DuckDB
--- aggregates into an array) and truncate those few groups to the period.
+-- join. Both group by (meeting_month, year) first, a few hundred groups,
+-- and truncate those to the period. A report dated only to the year has
+-- no meeting_month: it counts in its year, and in no month or quarter.
 WITH searched AS MATERIALIZED /*include searched.sql*/,
 months AS (
-    SELECT meeting_month, count(*) AS total_reports, sum(chars) AS total_chars
+    SELECT meeting_month, date_trunc('year', meeting_day) AS meeting_year,
+           count(*) AS total_reports, sum(chars) AS total_chars
     FROM reports
-    WHERE meeting_month IS NOT NULL AND /*filter*/
-    GROUP BY meeting_month
+    WHERE meeting_day IS NOT NULL AND /*filter*/
+    GROUP BY ALL
 ),
 cells AS (
-    SELECT date_trunc($period::VARCHAR, meeting_month)::DATE AS p,
+    SELECT /*include period_of.sql*/ AS p,
            sum(total_reports) AS total_reports, sum(total_chars) AS total_chars
     FROM months
+    WHERE p IS NOT NULL
     GROUP BY p
 ),
 hits AS (
-    SELECT date_trunc($period::VARCHAR, meeting_month)::DATE AS p, topic,
+    SELECT /*include period_of.sql*/ AS p, topic,
            sum(mentions) AS mentions, sum(reports) AS reports
-    FROM (SELECT meeting_month, topic, sum(mentions) AS mentions, count(*) AS reports
+    FROM (SELECT meeting_month, date_trunc('year', meeting_day) AS meeting_year, topic,
+                 sum(mentions) AS mentions, count(*) AS reports
           FROM topic_mentions
           WHERE list_contains($topics::VARCHAR[], topic) AND mentions > 0
-            AND meeting_month IS NOT NULL AND /*filter*/
-          GROUP BY meeting_month, topic)
+            AND meeting_day IS NOT NULL AND /*filter*/
+          GROUP BY ALL)
+    WHERE p IS NOT NULL
     GROUP BY p, topic
 ),
 axis AS /*include axis.sql*/,
