@@ -1,0 +1,155 @@
+package meeting
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// The tests in this file check the shortcuts that keep the package cheap
+// against the plain forms they replace: each must give exactly what the
+// plain form gives, on the corpus and on awkward input.
+
+// shortcutTexts are the corpus reports, their sentences and lines, and
+// strings made to trip the shortcuts: white space runs inside dates, wide
+// forms, invalid and truncated UTF-8.
+func shortcutTexts(t *testing.T) []string {
+	t.Helper()
+	texts := []string{
+		"",
+		"2022 \t 年\n\n 4 月  14  日,区长主持召开会议。二〇二二年四月十四日召开。",
+		"4\f月\r14\n号 上午 ,今天 ( 4 月 5 号 ) 昨日(24日)前天 本个星期三 上礼拜天 这周日 近日 日前",
+		"131日 5月30日前 上月14日 元月5日 农历十二月二十三日 2022年4月 2022年4月14 3月8, 3月8个",
+		wide("会议审议了《A方案》,4月16日,区长方力主持召开会议。2024年5月14日召开"),
+		"\uFF0C\u3000\uFF08\uFF09\uFF01\uFF5E\uFF5F\uFF00\uFF3F\uFF40 \u3001\u3002",
+		"\xef\xbc\x8c\xef\xbc\xef\xbc\x8c\xe3\x80\xe3\x80\x80\xff\xfe年\xe5\xb9月14日\xef",
+		"会议召开的会议 主持召开 举行的 召集 举办的会上学习会议常委会学习会会议",
+		string([]byte{0xe5, 0xb9, 0xb4, 0xe2}) + "2022年" + string([]byte{0x80}) + "4月",
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "corpus", "*.txt"))
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(b)
+		texts = append(texts, page, wide(page))
+		f := fold(page)
+		eachSentence(f.s, func(sp span) bool {
+			texts = append(texts, f.s[sp.start:sp.end])
+			return true
+		})
+		texts = append(texts, strings.Split(page, "\n")...)
+	}
+	return texts
+}
+
+// foldPlain is fold as first written: rune by rune, with an offset per byte.
+func foldPlain(orig string) (string, []int) {
+	var b strings.Builder
+	var off []int
+	for i, r := range orig {
+		switch {
+		case r == 0x3000:
+			b.WriteByte(' ')
+			off = append(off, i)
+		case r >= 0xFF01 && r <= 0xFF5E:
+			b.WriteByte(byte(r - 0xFF01 + '!'))
+			off = append(off, i)
+		default:
+			n := utf8.RuneLen(r)
+			if r == utf8.RuneError {
+				n = 1
+				if _, size := utf8.DecodeRuneInString(orig[i:]); size > 1 {
+					n = size
+				}
+			}
+			b.WriteString(orig[i : i+n])
+			for k := 0; k < n; k++ {
+				off = append(off, i+k)
+			}
+		}
+	}
+	return b.String(), append(off, len(orig))
+}
+
+func TestFoldMatchesPlainFold(t *testing.T) {
+	for _, s := range shortcutTexts(t) {
+		f := fold(s)
+		want, off := foldPlain(s)
+		if f.s != want {
+			t.Fatalf("fold(%q) = %q, want %q", clip(s, 80), clip(f.s, 80), clip(want, 80))
+		}
+		for i := range off {
+			if got := f.at(i); got != off[i] {
+				t.Fatalf("fold(%q).at(%d) = %d, want %d", clip(s, 80), i, got, off[i])
+			}
+		}
+	}
+}
+
+func TestWindowedMatchesWholeText(t *testing.T) {
+	rules := []windowed{dateFullDate, dateYearMon, dateMonDay, dateRelDay, dateDayOnly, dateWeekday, dateRecent}
+	for _, s := range shortcutTexts(t) {
+		for _, w := range rules {
+			got, want := w.findAll(s), w.re.FindAllStringSubmatchIndex(s, -1)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s in %q: got %v, want %v", w.re, clip(s, 120), got, want)
+			}
+		}
+	}
+}
+
+// reConveneWords is the alternation convenes replaces.
+var reConveneWords = regexp.MustCompile(`召开|主持|举行|召集|举办`)
+
+func TestConvenesMatchesRegexp(t *testing.T) {
+	for _, s := range shortcutTexts(t) {
+		want := false
+		for _, loc := range reConveneWords.FindAllStringIndex(s, -1) {
+			if !strings.HasPrefix(s[loc[1]:], "的") {
+				want = true
+				break
+			}
+		}
+		if got := convenes(s); got != want {
+			t.Errorf("convenes(%q) = %v, want %v", clip(s, 120), got, want)
+		}
+	}
+}
+
+// subjectEndsPlain is subjectEnds as first written: every subject
+// searched for separately, the ends sorted.
+func subjectEndsPlain(s string) []int {
+	var ends []int
+	for _, w := range itemSubjects {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			p := from + i
+			from = p + len(w)
+			if utf8.RuneCountInString(s[:p]) > maxSubjectRunes {
+				break
+			}
+			ends = append(ends, p+len(w))
+		}
+	}
+	slices.Sort(ends)
+	return ends
+}
+
+func TestSubjectEndsMatchesPlain(t *testing.T) {
+	for _, s := range shortcutTexts(t) {
+		got := slices.Collect(subjectEnds(s))
+		if want := subjectEndsPlain(s); !slices.Equal(got, want) {
+			t.Errorf("subjectEnds(%q) = %v, want %v", clip(s, 120), got, want)
+		}
+	}
+}
