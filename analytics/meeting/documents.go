@@ -31,7 +31,18 @@ const maxTitleBytes = 600
 func findTitles(s string) []titleSpan {
 	var out []titleSpan
 	depth, open := 0, -1
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		if depth == 0 {
+			// Outside a title only 《 matters. Its lead byte is never a
+			// continuation byte, so a byte search lands on the rune a
+			// rune-by-rune reading would reach.
+			j := strings.Index(s[i:], "《")
+			if j < 0 {
+				break
+			}
+			i += j
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch r {
 		case '《':
 			if depth == 0 {
@@ -40,6 +51,7 @@ func findTitles(s string) []titleSpan {
 			depth++
 		case '》':
 			if depth == 0 {
+				i += size
 				continue
 			}
 			depth--
@@ -53,6 +65,7 @@ func findTitles(s string) []titleSpan {
 		if depth > 0 && i-open > maxTitleBytes {
 			depth = 0
 		}
+		i += size
 	}
 	return out
 }

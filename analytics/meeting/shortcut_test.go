@@ -15,29 +15,42 @@ import (
 // against the plain forms they replace: each must give exactly what the
 // plain form gives, on the corpus and on awkward input.
 
-// shortcutTexts are the corpus reports, their sentences and lines, and
-// strings made to trip the shortcuts: white space runs inside dates, wide
-// forms, invalid and truncated UTF-8.
-func shortcutTexts(t *testing.T) []string {
+// awkwardTexts are made to trip the shortcuts: white space runs inside
+// dates, wide forms, invalid and truncated UTF-8.
+var awkwardTexts = []string{
+	"",
+	"2022 \t 年\n\n 4 月  14  日,区长主持召开会议。二〇二二年四月十四日召开。",
+	"4\f月\r14\n号 上午 ,今天 ( 4 月 5 号 ) 昨日(24日)前天 本个星期三 上礼拜天 这周日 近日 日前",
+	"131日 5月30日前 上月14日 元月5日 农历十二月二十三日 2022年4月 2022年4月14 3月8, 3月8个",
+	wide("会议审议了《A方案》,4月16日,区长方力主持召开会议。2024年5月14日召开"),
+	"\uFF0C\u3000\uFF08\uFF09\uFF01\uFF5E\uFF5F\uFF00\uFF3F\uFF40 \u3001\u3002",
+	"\xef\xbc\x8c\xef\xbc\xef\xbc\x8c\xe3\x80\xe3\x80\x80\xff\xfe年\xe5\xb9月14日\xef",
+	"会议召开的会议 主持召开 举行的 召集 举办的会上学习会议常委会学习会会议",
+	string([]byte{0xe5, 0xb9, 0xb4, 0xe2}) + "2022年" + string([]byte{0x80}) + "4月",
+	"国务院第5次常务会议 省政府 2020 年度 区政府 第 15 次 常务会议 五届 区委常委会第48次会议 第十四届委员会 第3次会议",
+}
+
+// corpusPages are the corpus reports as scraped.
+func corpusPages(t *testing.T) []string {
 	t.Helper()
-	texts := []string{
-		"",
-		"2022 \t 年\n\n 4 月  14  日,区长主持召开会议。二〇二二年四月十四日召开。",
-		"4\f月\r14\n号 上午 ,今天 ( 4 月 5 号 ) 昨日(24日)前天 本个星期三 上礼拜天 这周日 近日 日前",
-		"131日 5月30日前 上月14日 元月5日 农历十二月二十三日 2022年4月 2022年4月14 3月8, 3月8个",
-		wide("会议审议了《A方案》,4月16日,区长方力主持召开会议。2024年5月14日召开"),
-		"\uFF0C\u3000\uFF08\uFF09\uFF01\uFF5E\uFF5F\uFF00\uFF3F\uFF40 \u3001\u3002",
-		"\xef\xbc\x8c\xef\xbc\xef\xbc\x8c\xe3\x80\xe3\x80\x80\xff\xfe年\xe5\xb9月14日\xef",
-		"会议召开的会议 主持召开 举行的 召集 举办的会上学习会议常委会学习会会议",
-		string([]byte{0xe5, 0xb9, 0xb4, 0xe2}) + "2022年" + string([]byte{0x80}) + "4月",
-	}
+	var pages []string
 	files, _ := filepath.Glob(filepath.Join("testdata", "corpus", "*.txt"))
 	for _, name := range files {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		page := string(b)
+		pages = append(pages, string(b))
+	}
+	return pages
+}
+
+// shortcutTexts are the awkward strings and the corpus reports, whole, with
+// wide forms, and cut into sentences and lines.
+func shortcutTexts(t *testing.T) []string {
+	t.Helper()
+	texts := slices.Clone(awkwardTexts)
+	for _, page := range corpusPages(t) {
 		texts = append(texts, page, wide(page))
 		f := fold(page)
 		eachSentence(f.s, func(sp span) bool {
@@ -150,6 +163,99 @@ func TestSubjectEndsMatchesPlain(t *testing.T) {
 		got := slices.Collect(subjectEnds(s))
 		if want := subjectEndsPlain(s); !slices.Equal(got, want) {
 			t.Errorf("subjectEnds(%q) = %v, want %v", clip(s, 120), got, want)
+		}
+	}
+}
+
+// eachTail calls fn with the n bytes before every rune boundary of the
+// corpus pages and the awkward strings.
+func eachTail(t *testing.T, n int, fn func(left string)) {
+	for _, s := range append(slices.Clone(awkwardTexts), corpusPages(t)...) {
+		for i := range len(s) + 1 {
+			if i == len(s) || utf8.RuneStart(s[i]) {
+				fn(tail(s[:i], n))
+			}
+		}
+	}
+}
+
+func TestSessionEndingsCoverTokens(t *testing.T) {
+	eachTail(t, 48, func(left string) {
+		trimmed := strings.TrimRight(left, "\t\n\f\r ")
+		for _, tok := range reSessionLeft {
+			if hasAnySuffix(trimmed, tok.endings) {
+				continue
+			}
+			if m := tok.re.FindStringIndex(left); m != nil && m[0] < m[1] {
+				t.Errorf("%s matches %q, which ends in none of %q", tok.re, left, tok.endings)
+			}
+		}
+	})
+}
+
+func TestHigherLevelMatchesRegexp(t *testing.T) {
+	eachTail(t, 24, func(left string) {
+		if got, want := higherLevel(left), reHigherLevel.MatchString(left); got != want {
+			t.Errorf("higherLevel(%q) = %v, want %v", left, got, want)
+		}
+	})
+}
+
+func TestAnchorIndexMatchesIndex(t *testing.T) {
+	for _, a := range kindAnchors.anchors {
+		for k := 1; k < len(a); k++ {
+			if strings.HasPrefix(a, a[k:]) {
+				t.Errorf("anchor %q overlaps itself: all() would miss occurrences", a)
+			}
+		}
+	}
+	for _, s := range shortcutTexts(t) {
+		one, each := kindAnchors.search(s), indexSearch(s)
+		for _, a := range kindAnchors.anchors {
+			if got, want := slices.Collect(one.all(a)), slices.Collect(each.all(a)); !slices.Equal(got, want) {
+				t.Errorf("%q in %q: one pass found %v, strings.Index %v", a, clip(s, 120), got, want)
+			}
+		}
+	}
+}
+
+// findTitlesPlain is findTitles as first written, rune by rune.
+func findTitlesPlain(s string) []titleSpan {
+	var out []titleSpan
+	depth, open := 0, -1
+	for i, r := range s {
+		switch r {
+		case '《':
+			if depth == 0 {
+				open = i
+			}
+			depth++
+		case '》':
+			if depth == 0 {
+				continue
+			}
+			depth--
+			if depth == 0 {
+				end := i + len("》")
+				out = append(out, titleSpan{span{open, end}, span{open + len("《"), i}})
+			}
+		case '\n':
+			depth = 0
+		}
+		if depth > 0 && i-open > maxTitleBytes {
+			depth = 0
+		}
+	}
+	return out
+}
+
+func TestFindTitlesMatchesPlain(t *testing.T) {
+	texts := append(shortcutTexts(t),
+		"《A《B》C》》《《〈<>〉", "》《" + strings.Repeat("长", 199) + "》《" + strings.Repeat("长", 200) + "》《x\n》",
+		"《\xff\xe3\x80》\xe3\x80\x8a》", "《"+strings.Repeat("a", 598)+"》", "《"+strings.Repeat("a", 599)+"》")
+	for _, s := range texts {
+		if got, want := findTitles(s), findTitlesPlain(s); !slices.Equal(got, want) {
+			t.Errorf("findTitles(%q) = %v, want %v", clip(s, 120), got, want)
 		}
 	}
 }
