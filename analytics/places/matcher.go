@@ -185,6 +185,21 @@ func bitsLen(n int) int {
 	return b
 }
 
+// decode3 decodes the three-byte character at text[i:], the encoding of
+// nearly every character of a Chinese report, in few enough instructions
+// to be inlined. ok is false for anything else, including lead bytes E0 and
+// ED, which restrict their second byte: utf8.DecodeRuneInString reads those.
+func decode3(text string, i int) (r rune, ok bool) {
+	if i+2 >= len(text) {
+		return 0, false
+	}
+	c, c1, c2 := text[i], text[i+1], text[i+2]
+	if c < 0xE1 || c > 0xEF || c == 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+		return 0, false
+	}
+	return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), true
+}
+
 // scan calls emit(start, end, pattern) for every occurrence of every pattern
 // in text, overlapping ones included, in order of end offset.
 func (m *matcher) scan(text string, emit func(start, end int, pat int32)) {
@@ -192,10 +207,21 @@ func (m *matcher) scan(text string, emit func(start, end int, pat int32)) {
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+			var ok bool
+			if r, ok = decode3(text, i); ok {
+				size = 3
+			} else {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
 		}
 		i += size
 		for {
+			if s == 0 && r >= rootLo && r < rootHi {
+				// the commonest step, taken here rather than in step: most
+				// characters continue no name and fall back to the root
+				s = m.root[r-rootLo]
+				break
+			}
 			if t, ok := m.step(s, r); ok {
 				s = t
 				break
