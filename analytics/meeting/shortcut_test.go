@@ -251,7 +251,7 @@ func findTitlesPlain(s string) []titleSpan {
 
 func TestFindTitlesMatchesPlain(t *testing.T) {
 	texts := append(shortcutTexts(t),
-		"《A《B》C》》《《〈<>〉", "》《" + strings.Repeat("长", 199) + "》《" + strings.Repeat("长", 200) + "》《x\n》",
+		"《A《B》C》》《《〈<>〉", "》《"+strings.Repeat("长", 199)+"》《"+strings.Repeat("长", 200)+"》《x\n》",
 		"《\xff\xe3\x80》\xe3\x80\x8a》", "《"+strings.Repeat("a", 598)+"》", "《"+strings.Repeat("a", 599)+"》")
 	for _, s := range texts {
 		if got, want := findTitles(s), findTitlesPlain(s); !slices.Equal(got, want) {
