@@ -47,12 +47,15 @@ var (
 
 	// a metadata label in front of a date: the page's date, not the meeting's
 	reMetaLabel = regexp.MustCompile(`(?:发布|发文|成文|生成|更新|公开|印发|录入|发稿|签发|来源|浏览|访问)(?:日期|时间)?\s*:?\s*$`)
+	metaLabels  = words{"发布", "发文", "成文", "生成", "更新", "公开", "印发", "录入", "发稿", "签发", "来源", "浏览", "访问"}
 	// minutes (会议纪要) state the time as a field
 	reMinutesTime = regexp.MustCompile(`^\s*(?:会议)?(?:时间|日期)\s*:`)
 	// a date followed by these is a deadline or the start of a period
 	reNotMeetingAfter = regexp.MustCompile(`^\s*(?:前|之前|以前|起|开始|以来|期间)`)
 	// 截至4月16日 is the end of a period
 	reNotMeetingBefore = regexp.MustCompile(`(?:截至|截止|截止到|直至)\s*$`)
+	// minutesFields are the words of reMinutesTime
+	minutesFields = words{"时间", "日期"}
 )
 
 // meetingDateRegion bounds where the meeting's own date is looked for:
@@ -140,10 +143,14 @@ func findMeetingDate(s string, en bool) (dateExpr, string, bool) {
 		} else {
 			exprs = dateExprs(sent)
 		}
-		minutes := reMinutesTime.MatchString(clip(sent, 40))
+		// The expressions anchored at the end are tried from every offset;
+		// each runs only when the text holds a word it needs.
+		head := clip(sent, 40)
+		minutes := minutesFields.in(head) && reMinutesTime.MatchString(head)
 		for _, e := range exprs {
 			before := tail(sent[:e.start], 60)
-			if insideQuote(sent[:e.start]) || reMetaLabel.MatchString(before) || reNotMeetingBefore.MatchString(before) ||
+			if insideQuote(sent[:e.start]) || metaLabels.in(before) && reMetaLabel.MatchString(before) ||
+				(strings.Contains(before, "截") || strings.Contains(before, "直至")) && reNotMeetingBefore.MatchString(before) ||
 				reNotMeetingAfter.MatchString(clip(sent[e.end:], 30)) {
 				continue
 			}

@@ -259,3 +259,60 @@ func TestFindTitlesMatchesPlain(t *testing.T) {
 		}
 	}
 }
+
+// wordsCases pair each words list with the expression it replaces.
+var wordsCases = []struct {
+	ws words
+	re *regexp.Regexp
+}{
+	{offices, regexp.MustCompile(`(?:区长|县长|旗长|市长|州长|盟长|镇长|乡长|省长|主任|书记|主席|局长|组长|部长|委员|常委)`)},
+	{nationalLeaders, regexp.MustCompile(`总书记|总理|委员长|国家主席`)},
+	{relayVerbs, regexp.MustCompile(`传达|学习了|学习贯彻|贯彻落实|听取了`)},
+	{learnVerbs, regexp.MustCompile(`学习|传达|观看|宣读|解读|领会|理解`)},
+	{reviewVerbs, regexp.MustCompile(`审议|审定|研究|讨论|通过|听取|同意`)},
+}
+
+func TestWordsMatchRegexp(t *testing.T) {
+	texts := append(shortcutTexts(t), "常委员会", "区长区长", "副区长\xe5区长", "委员长", "国家主席总理")
+	for _, s := range texts {
+		for _, c := range wordsCases {
+			if got, want := c.ws.in(s), c.re.MatchString(s); got != want {
+				t.Errorf("%v.in(%q) = %v, want %v", c.ws, clip(s, 80), got, want)
+			}
+			if got, want := c.ws.findAll(s), c.re.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+				t.Errorf("%v.findAll(%q) = %v, want %v", c.ws, clip(s, 80), got, want)
+			}
+			if got, want := c.ws.find(s), c.re.FindStringIndex(s); !reflect.DeepEqual(got, want) {
+				t.Errorf("%v.find(%q) = %v, want %v", c.ws, clip(s, 80), got, want)
+			}
+		}
+	}
+}
+
+func TestFindReviewVerbMatchesRegexp(t *testing.T) {
+	texts := append(shortcutTexts(t), "原则原则通过", "原则审议并原则通过和研究", "会议原则上同意", "原则")
+	for _, s := range texts {
+		if got, want := findReviewVerb(s), reReviewVerb.FindStringIndex(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("findReviewVerb(%q) = %v, want %v", clip(s, 80), got, want)
+		}
+	}
+}
+
+// The gates of the date rules: where a gate says no, the expression must
+// not match.
+func TestDateGatesCoverExpressions(t *testing.T) {
+	eachTail(t, 60, func(before string) {
+		if !metaLabels.in(before) && reMetaLabel.MatchString(before) {
+			t.Errorf("reMetaLabel matches %q without a label word", before)
+		}
+		if !strings.Contains(before, "截") && !strings.Contains(before, "直至") && reNotMeetingBefore.MatchString(before) {
+			t.Errorf("reNotMeetingBefore matches %q", before)
+		}
+	})
+	for _, s := range shortcutTexts(t) {
+		head := clip(s, 40)
+		if !minutesFields.in(head) && reMinutesTime.MatchString(head) {
+			t.Errorf("reMinutesTime matches %q", head)
+		}
+	}
+}
