@@ -1,8 +1,8 @@
 package meeting
 
 import (
+	"iter"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -35,7 +35,9 @@ var (
 	reItemNumber  = regexp.MustCompile(`^(?:[0-9]{1,2}\s*[.、)]|[一二三四五六七八九十]{1,3}\s*是|[(][一二三四五六七八九十0-9]{1,2}[)]|第[一二三四五六七八九十]{1,3}(?:项|个)?(?:议题)?[,、:])\s*`)
 	reItemStartEn = regexp.MustCompile(`(?i)^\s*(?:first(?:ly)?(?: of all)?,?\s*|finally,?\s*|then,?\s*)?the\s+(?:meeting|conference)\s+(?:also\s+)?(heard|considered|reviewed|studied|discussed|adopted|approved|passed|emphasi[sz]ed|stressed|pointed out|required|conveyed|deployed|watched|listened)`)
 
-	itemSubjects = []string{"会议", "会上", "学习会", "常委会"}
+	// itemSubjects are ordered by where 会 stands in them, last first, so
+	// that subjectEnds yields the ends at one 会 in increasing order
+	itemSubjects = []string{"学习会", "常委会", "会议", "会上"}
 	// adverbs that may come between the subject and the verb
 	itemAdverbs = []string{"还", "并", "同时", "首先", "随后", "接着", "另外", "此外", "先后", "依次", "集中", "专题", "认真", "重点", "逐项", "一并", "也", "又", "在", "分别", "共", "专门"}
 	// the verbs that open an item; 原则通过 before 通过 is immaterial, both
@@ -148,33 +150,34 @@ const itemHead = 360
 
 // itemVerb reports whether a sentence opens an agenda item, and its verb.
 func itemVerb(sent string) (string, bool) {
-	if len(sent) > 0 && sent[0] < utf8.RuneSelf {
+	if len(sent) > 0 && sent[0] < utf8.RuneSelf && mayStartEn(sent) {
 		if m := reItemStartEn.FindStringSubmatch(clip(sent, itemHead)); m != nil {
 			return m[1], true
 		}
 	}
 	s := clip(sent, itemHead)
-	s = s[len(reItemBullets.FindString(clip(s, 40))):]
+	// the cut set is reItemBullets' class: \s is [\t\n\f\r ] in Go
+	bullets := clip(s, 40)
+	s = s[len(bullets)-len(strings.TrimLeft(bullets, "\t\n\f\r ●•▲■◆·*")):]
 	if h := clip(s, 90); strings.IndexByte(h, ':') >= 0 {
 		if loc := reItemAgenda.FindStringIndex(h); loc != nil {
 			s = s[loc[1]:]
 		}
 	}
-	if loc := reItemNumber.FindStringIndex(clip(s, 40)); loc != nil {
-		s = s[loc[1]:]
+	if mayBeNumbered(s) {
+		if loc := reItemNumber.FindStringIndex(clip(s, 40)); loc != nil {
+			s = s[loc[1]:]
+		}
 	}
 	s = strings.TrimLeft(s, " \t")
 
 	// the shortest subject after which a verb follows, as a lazy match would
 	// take it; then no subject at all
 	head := clip(s, 4*maxSubjectRunes+12)
-	for _, end := range subjectEnds(head[:clauseBreak(head)]) {
+	for end := range subjectEnds(head[:clauseBreak(head)]) {
 		if verb, ok := verbAt(s[end:]); ok {
-			subj := s[:end]
-			for _, loc := range reConvene.FindAllStringIndex(subj, -1) {
-				if !strings.HasPrefix(subj[loc[1]:], "的") { // 随后召开的…会议 is a subject
-					return "", false
-				}
+			if convenes(s[:end]) { // 随后召开的…会议 is a subject
+				return "", false
 			}
 			return verb, true
 		}
@@ -182,27 +185,48 @@ func itemVerb(sent string) (string, bool) {
 	return verbAt(s)
 }
 
-// subjectEnds returns, in increasing order, where a meeting named as subject
-// could end in s: after 会议, 会上, 学习会 or 常委会 within the first
-// maxSubjectRunes characters.
-func subjectEnds(s string) []int {
-	var ends []int
-	for _, w := range itemSubjects {
+// mayStartEn reports whether sent can match reItemStartEn, whose first
+// letter after white space is always f or t: the expression is then run
+// only on the few sentences that can open an English item.
+func mayStartEn(sent string) bool {
+	s := strings.TrimLeft(sent, "\t\n\f\r ")
+	return s != "" && (s[0]|0x20 == 'f' || s[0]|0x20 == 't')
+}
+
+// mayBeNumbered reports whether s starts with a character that begins one of
+// reItemNumber's alternatives, so that most sentences skip the expression.
+func mayBeNumbered(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= '0' && r <= '9' || r == '(' || strings.ContainsRune("一二三四五六七八九十第", r)
+}
+
+// subjectEnds yields, in increasing order, where a meeting named as subject
+// could end in s: after 会议, 会上, 学习会 or 常委会 starting within the
+// first maxSubjectRunes characters. Every subject contains 会, so one scan
+// for 会 finds them all; at a 会 the ends of 学习会 and 常委会 come before
+// those of 会议 and 会上, and no two subjects end at the same offset.
+func subjectEnds(s string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		const hui = "会"
 		for from := 0; ; {
-			i := strings.Index(s[from:], w)
+			i := strings.Index(s[from:], hui)
 			if i < 0 {
-				break
+				return
 			}
-			p := from + i
-			from = p + len(w)
-			if utf8.RuneCountInString(s[:p]) > maxSubjectRunes {
-				break
+			q := from + i
+			from = q + len(hui)
+			for _, w := range itemSubjects {
+				k := strings.Index(w, hui) // where 会 stands in the subject
+				p := q - k
+				if p < 0 || !strings.HasPrefix(s[p:], w) || utf8.RuneCountInString(s[:p]) > maxSubjectRunes {
+					continue
+				}
+				if !yield(p + len(w)) {
+					return
+				}
 			}
-			ends = append(ends, p+len(w))
 		}
 	}
-	slices.Sort(ends)
-	return ends
 }
 
 // AgendaItems splits a body into its agenda items, each running from its

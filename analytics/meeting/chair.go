@@ -16,12 +16,12 @@ type ChairResult struct {
 var (
 	// offices a chair's name follows; the last one in a chain (区委副书记、区长)
 	// stands right before the name
-	reOffice = regexp.MustCompile(`(?:区长|县长|旗长|市长|州长|盟长|镇长|乡长|省长|主任|书记|主席|局长|组长|部长|委员|常委)`)
+	offices = words{"区长", "县长", "旗长", "市长", "州长", "盟长", "镇长", "乡长", "省长", "主任", "书记", "主席", "局长", "组长", "部长", "委员", "常委"}
 	// what may stand between the name and 主持: 同志, a date or time, a place
 	reChairFiller = regexp.MustCompile(`^(?:同志)?\s*(?:(?:于|在)?\s*(?:今天|今日|昨天|昨日|前天|当天|(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*[日号])?\s*(?:上午|下午|晚上|晚|早上|中午)?)?\s*(?:同志)?\s*(?:(?:在|于)[^,。;!?]{0,30})?(?:亲自|专门|再次|出席并|召集并|参加并|共同)?$`)
 	// leaders whose speeches are quoted, never chairs of a district meeting
-	reNationalLeader = regexp.MustCompile(`总书记|总理|委员长|国家主席`)
-	reMasked         = regexp.MustCompile(`^[*×Xx某□○]{2,}|^\p{Han}[*×Xx某□○]{1,3}(?:[^*×Xx某□○]|$)`)
+	nationalLeaders = words{"总书记", "总理", "委员长", "国家主席"}
+	reMasked        = regexp.MustCompile(`^[*×Xx某□○]{2,}|^\p{Han}[*×Xx某□○]{1,3}(?:[^*×Xx某□○]|$)`)
 	// delimiters of the stretch before 主持 that holds office and name
 	chairBreaks = ",;:。!?\n、 ▲•●■◆()“”\"'《》"
 )
@@ -85,7 +85,7 @@ func chairIn(f folded, bare bool) (ChairResult, bool) {
 		}
 		segStart := lastBreak(s, i)
 		seg := s[segStart:i]
-		if reNationalLeader.MatchString(seg) {
+		if nationalLeaders.in(seg) {
 			continue
 		}
 		if bare {
@@ -110,13 +110,14 @@ func chairIn(f folded, bare bool) (ChairResult, bool) {
 	return ChairResult{}, false
 }
 
-// reRelayed ends the clause of a 主持 that introduces a meeting the report
-// only relays: 传达了市长李四主持召开市政府常务会议精神.
-var reRelayed = regexp.MustCompile(`精神|讲话|会议上|要求$`)
+// relayed ends the clause of a 主持 that introduces a meeting the report
+// only relays: 传达了市长李四主持召开市政府常务会议精神 (and so does 要求 at
+// the end of the clause).
+var relayed = words{"精神", "讲话", "会议上"}
 
-// reRelayVerb before 主持 in the same clause makes the 主持 someone else's:
+// relayVerbs before 主持 in the same clause make the 主持 someone else's:
 // 传达学习了5月15日市长李四主持召开…
-var reRelayVerb = regexp.MustCompile(`传达|学习了|学习贯彻|贯彻落实|听取了`)
+var relayVerbs = words{"传达", "学习了", "学习贯彻", "贯彻落实", "听取了"}
 
 // anotherMeeting reports whether the 主持 at i of s, with after the text
 // following it, belongs to a meeting other than the one reported: one
@@ -138,14 +139,14 @@ func anotherMeeting(s string, i int, after string) bool {
 	} else {
 		clause = clip(after, 240)
 	}
-	if !reRelayed.MatchString(clause) {
+	if !relayed.in(clause) && !strings.HasSuffix(clause, "要求") {
 		return false
 	}
 	start := i - len(tail(s[:i], 240))
 	if k := strings.LastIndexAny(s[start:i], ",;。!?\n"); k >= 0 {
 		start += k + 1
 	}
-	return reRelayVerb.MatchString(s[start:i])
+	return relayVerbs.in(s[start:i])
 }
 
 // maxSegment bounds the stretch before 主持 that holds office and name.
@@ -167,7 +168,7 @@ func lastBreak(s string, end int) int {
 // officeAndName splits "区政府区长龚建阳同志在…" into office and name, trying
 // the last office first and the shortest name whose remainder is filler.
 func officeAndName(seg string) (name, office string, masked, ok bool) {
-	locs := reOffice.FindAllStringIndex(seg, -1)
+	locs := offices.findAll(seg)
 	for k := len(locs) - 1; k >= 0; k-- {
 		rest := seg[locs[k][1]:]
 		if reMasked.MatchString(rest) {
@@ -189,7 +190,7 @@ var reOfficePrefix = regexp.MustCompile(`(?:常务副|副|代|执行)$`)
 // that holds no organisation character and stands alone or after another
 // office, so 市委常委方力区长 gives 方力 and 区委书记 or 会议由区长 nothing.
 func nameBeforeOffice(seg string) (name, office string, masked, ok bool) {
-	locs := reOffice.FindAllStringIndex(seg, -1)
+	locs := offices.findAll(seg)
 	if len(locs) == 0 {
 		return "", "", false, false
 	}
@@ -214,7 +215,7 @@ func nameBeforeOffice(seg string) (name, office string, masked, ok bool) {
 			continue
 		}
 		rest := before[:start]
-		if loc := reOffice.FindAllStringIndex(rest, -1); rest == "" || loc != nil && loc[len(loc)-1][1] == len(rest) {
+		if loc := offices.findAll(rest); rest == "" || loc != nil && loc[len(loc)-1][1] == len(rest) {
 			return before[start:], seg[len(before):last[1]], false, true
 		}
 	}
@@ -305,9 +306,18 @@ var reBareAfter = regexp.MustCompile(`^(?:\s*$|[,;。!?\n]|召开|召集|举行|
 
 var reBareLead = regexp.MustCompile(`^(?:[^,。;:!?\n]{0,12}由|会议由|由)`)
 
+// trimBareLead removes reBareLead's match, which always holds 由: most
+// offices have none and skip the expression.
+func trimBareLead(s string) string {
+	if !strings.Contains(s, "由") {
+		return s
+	}
+	return reBareLead.ReplaceAllString(s, "")
+}
+
 // bareName reads a name standing alone before 主持 (白玲主持召开…, ▲李顺主持).
 func bareName(seg string) (string, bool) {
-	seg = strings.TrimSpace(reBareLead.ReplaceAllString(strings.TrimSpace(seg), ""))
+	seg = strings.TrimSpace(trimBareLead(strings.TrimSpace(seg)))
 	n, ok := nameThenFiller(seg)
 	if !ok || !plausibleName(n, true) {
 		return "", false
@@ -336,7 +346,7 @@ func chairField(after string) (ChairResult, bool) {
 		n += utf8.RuneLen(r)
 	}
 	name := field[:n]
-	if loc := reOffice.FindStringIndex(name); loc != nil && loc[1] == len(name) {
+	if loc := offices.find(name); loc != nil && loc[1] == len(name) {
 		name = name[:loc[0]]
 	}
 	if plausibleName(name, false) {
@@ -348,15 +358,15 @@ func chairField(after string) (ChairResult, bool) {
 // officeChain extends the office before the name back over earlier offices
 // joined by 、 (区委副书记、区长), for the Title field.
 func officeChain(s string, segStart int, office string) string {
-	parts := []string{reBareLead.ReplaceAllString(office, "")}
+	parts := []string{trimBareLead(office)}
 	for p := segStart; p >= len("、") && s[p-len("、"):p] == "、"; {
 		q := p - len("、")
 		start := lastBreak(s, q)
 		prev := s[start:q]
-		if loc := reOffice.FindAllStringIndex(prev, -1); loc == nil || loc[len(loc)-1][1] != len(prev) {
+		if loc := offices.findAll(prev); loc == nil || loc[len(loc)-1][1] != len(prev) {
 			break
 		}
-		parts = append([]string{reBareLead.ReplaceAllString(prev, "")}, parts...)
+		parts = append([]string{trimBareLead(prev)}, parts...)
 		p = start
 	}
 	return valid(strings.TrimSpace(strings.Join(parts, "、")))

@@ -38,18 +38,24 @@ const (
 )
 
 // convene words: a date directly before one of these is the meeting's.
+// They are searched as literals: no word's last character begins another,
+// so every occurrence is one the alternation 召开|主持|… would match, and a
+// regular expression per sentence cost more than the rest of the date rules.
 var (
-	reConvene   = regexp.MustCompile(`召开|主持|举行|召集|举办`)
-	reConveneEn = regexp.MustCompile(`(?i)\b(?:presided|held|convened|chaired|hosted)\b`)
+	conveneWords = []string{"召开", "主持", "举行", "召集", "举办"}
+	reConveneEn  = regexp.MustCompile(`(?i)\b(?:presided|held|convened|chaired|hosted)\b`)
 
 	// a metadata label in front of a date: the page's date, not the meeting's
 	reMetaLabel = regexp.MustCompile(`(?:发布|发文|成文|生成|更新|公开|印发|录入|发稿|签发|来源|浏览|访问)(?:日期|时间)?\s*:?\s*$`)
+	metaLabels  = words{"发布", "发文", "成文", "生成", "更新", "公开", "印发", "录入", "发稿", "签发", "来源", "浏览", "访问"}
 	// minutes (会议纪要) state the time as a field
 	reMinutesTime = regexp.MustCompile(`^\s*(?:会议)?(?:时间|日期)\s*:`)
 	// a date followed by these is a deadline or the start of a period
 	reNotMeetingAfter = regexp.MustCompile(`^\s*(?:前|之前|以前|起|开始|以来|期间)`)
 	// 截至4月16日 is the end of a period
 	reNotMeetingBefore = regexp.MustCompile(`(?:截至|截止|截止到|直至)\s*$`)
+	// minutesFields are the words of reMinutesTime
+	minutesFields = words{"时间", "日期"}
 )
 
 // meetingDateRegion bounds where the meeting's own date is looked for:
@@ -108,10 +114,8 @@ func (r *report) date() DateResult {
 // returns it with its sentence.
 func findMeetingDate(s string, en bool) (dateExpr, string, bool) {
 	window := 240 // bytes between the date and the convene word: 80 Han characters
-	conv := reConvene
 	if en {
 		window = 400
-		conv = reConveneEn
 	}
 	var (
 		found    dateExpr
@@ -139,14 +143,18 @@ func findMeetingDate(s string, en bool) (dateExpr, string, bool) {
 		} else {
 			exprs = dateExprs(sent)
 		}
-		minutes := reMinutesTime.MatchString(clip(sent, 40))
+		// The expressions anchored at the end are tried from every offset;
+		// each runs only when the text holds a word it needs.
+		head := clip(sent, 40)
+		minutes := minutesFields.in(head) && reMinutesTime.MatchString(head)
 		for _, e := range exprs {
 			before := tail(sent[:e.start], 60)
-			if insideQuote(sent[:e.start]) || reMetaLabel.MatchString(before) || reNotMeetingBefore.MatchString(before) ||
+			if insideQuote(sent[:e.start]) || metaLabels.in(before) && reMetaLabel.MatchString(before) ||
+				(strings.Contains(before, "截") || strings.Contains(before, "直至")) && reNotMeetingBefore.MatchString(before) ||
 				reNotMeetingAfter.MatchString(clip(sent[e.end:], 30)) {
 				continue
 			}
-			if minutes || convenesAfter(clip(sent[e.end:], window), conv) {
+			if minutes || convenesAfter(clip(sent[e.end:], window), en) {
 				found, foundIn, ok = e, sent, true
 				return false
 			}
@@ -158,10 +166,31 @@ func findMeetingDate(s string, en bool) (dateExpr, string, bool) {
 
 // convenesAfter reports whether a convene word follows in s, other than one
 // introducing another meeting (市委10月20日召开的…会议).
-func convenesAfter(s string, conv *regexp.Regexp) bool {
-	for _, loc := range conv.FindAllStringIndex(s, -1) {
+func convenesAfter(s string, en bool) bool {
+	if !en {
+		return convenes(s)
+	}
+	for _, loc := range reConveneEn.FindAllStringIndex(s, -1) {
 		if !strings.HasPrefix(s[loc[1]:], "的") {
 			return true
+		}
+	}
+	return false
+}
+
+// convenes reports whether s holds a Chinese convene word not followed by
+// 的.
+func convenes(s string) bool {
+	for _, w := range conveneWords {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			from += i + len(w)
+			if !strings.HasPrefix(s[from:], "的") {
+				return true
+			}
 		}
 	}
 	return false

@@ -56,6 +56,105 @@ var (
 	reEnRel    = regexp.MustCompile(`(?i)\b(today|yesterday)\b`)
 )
 
+// windowed is a date expression with the characters that bound where its
+// matches can lie in a text: every match contains one of the characters of
+// first with at most before runes ahead of it, and one of the characters of
+// last with at most after runes behind it, white space not counted. The
+// expressions have no literal prefix, so Go tries them at every offset of a
+// sentence; run over the stretch between the first and the last such
+// character they cost a fraction. None of them has an assertion (^, $, \b)
+// and they match only valid UTF-8, so their matches in that stretch are
+// exactly their matches in the whole text.
+type windowed struct {
+	re     *regexp.Regexp
+	first  string
+	before int
+	last   string
+	after  int
+}
+
+var (
+	dateFullDate = windowed{reFullDate, "年", 4, "日号", 0}
+	dateYearMon  = windowed{reYearMon, "年", 4, "月", 0}
+	dateMonDay   = windowed{reMonDay, "月", 2, "月", 4}
+	dateRelDay   = windowed{reRelDay, "今昨前", 0, "今昨前", 8}
+	dateDayOnly  = windowed{reDayOnly, "日", 2, "日", 0}
+	dateWeekday  = windowed{reWeekday, "周星礼", 2, "周星礼", 2}
+	dateRecent   = windowed{reRecent, "日", 1, "日", 1}
+)
+
+// findAll is w.re.FindAllStringSubmatchIndex(s, -1).
+func (w windowed) findAll(s string) [][]int {
+	lo, hi := len(s), -1
+	for _, r := range w.first {
+		if i := strings.IndexRune(s, r); i >= 0 && i < lo {
+			lo = i
+		}
+	}
+	for _, r := range w.last {
+		if i := strings.LastIndex(s, string(r)); i >= 0 && i+utf8.RuneLen(r) > hi {
+			hi = i + utf8.RuneLen(r)
+		}
+	}
+	if hi < 0 || lo == len(s) {
+		return nil
+	}
+	lo, hi = backOver(s, lo, w.before), forwardOver(s, hi, w.after)
+	if lo >= hi {
+		return nil
+	}
+	ms := w.re.FindAllStringSubmatchIndex(s[lo:hi], -1)
+	for _, m := range ms {
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += lo
+			}
+		}
+	}
+	return ms
+}
+
+// isRegexpSpace reports the bytes \s matches in Go's regular expressions.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// backOver returns the smallest offset p ≤ i such that s[p:i] holds at most
+// n runes besides \s white space.
+func backOver(s string, i, n int) int {
+	for i > 0 {
+		if isRegexpSpace(s[i-1]) {
+			i--
+			continue
+		}
+		if n == 0 {
+			break
+		}
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		n--
+	}
+	return i
+}
+
+// forwardOver returns the largest offset p ≥ i such that s[i:p] holds at
+// most n runes besides \s white space.
+func forwardOver(s string, i, n int) int {
+	for i < len(s) {
+		if isRegexpSpace(s[i]) {
+			i++
+			continue
+		}
+		if n == 0 {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		n--
+	}
+	return i
+}
+
 // Words that may follow a month and day written without 日 ("3月8,"): a
 // time of day or a break in the sentence. Anything else (3月8个) means the
 // digits are not a day.
@@ -102,14 +201,14 @@ func dateExprs(s string) []dateExpr {
 	var out []dateExpr
 	add := func(e dateExpr) { out = append(out, e) }
 
-	for _, m := range reFullDate.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range dateFullDate.findAll(s) {
 		if isDigit(prevRune(s, m[0])) {
 			continue
 		}
 		y, mo, d := number(s[m[2]:m[3]]), number(s[m[4]:m[5]]), number(s[m[6]:m[7]])
 		add(dateExpr{kind: exprFull, y: y, m: mo, d: d, start: m[0], end: m[1]})
 	}
-	for _, m := range reYearMon.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range dateYearMon.findAll(s) {
 		if isDigit(prevRune(s, m[0])) {
 			continue
 		}
@@ -120,7 +219,7 @@ func dateExprs(s string) []dateExpr {
 		}
 		add(dateExpr{kind: exprYearMonth, y: number(s[m[2]:m[3]]), m: number(s[m[4]:m[5]]), start: m[0], end: m[1]})
 	}
-	for _, m := range reMonDay.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range dateMonDay.findAll(s) {
 		p := prevRune(s, m[0])
 		if isDigit(p) || isCnNumeral(p) || p == '-' || p == '—' || p == '~' || p == '至' {
 			continue
@@ -151,7 +250,7 @@ func dateExprs(s string) []dateExpr {
 		}
 		add(dateExpr{kind: exprMonthDay, m: month, d: number(dayTxt), start: m[0], end: m[1]})
 	}
-	for _, m := range reRelDay.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range dateRelDay.findAll(s) {
 		e := dateExpr{kind: exprRelative, start: m[0], end: m[1]}
 		switch s[m[2]:m[3]] {
 		case "昨天", "昨日", "昨晨", "昨晚":
@@ -167,14 +266,14 @@ func dateExprs(s string) []dateExpr {
 		}
 		add(e)
 	}
-	for _, m := range reDayOnly.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range dateDayOnly.findAll(s) {
 		p := prevRune(s, m[0])
 		if isDigit(p) || isCnNumeral(p) || p == '年' || lunarAt(s, m[0]) {
 			continue
 		}
 		add(dateExpr{kind: exprDay, d: number(s[m[2]:m[3]]), lastMonth: strings.HasSuffix(s[:m[0]], "上月"), start: m[0], end: m[1]})
 	}
-	for _, m := range reWeekday.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range dateWeekday.findAll(s) {
 		e := dateExpr{kind: exprWeekday, start: m[0], end: m[1], weekday: strings.Index("一二三四五六日天", s[m[4]:m[5]])/len("一") + 1}
 		if e.weekday == 8 {
 			e.weekday = 7 // 天 = 日
@@ -184,7 +283,7 @@ func dateExprs(s string) []dateExpr {
 		}
 		add(e)
 	}
-	for _, m := range reRecent.FindAllStringIndex(s, -1) {
+	for _, m := range dateRecent.findAll(s) {
 		if p := prevRune(s, m[0]); isDigit(p) || p == '月' || isCnNumeral(p) {
 			continue // 5月30日前 is a deadline, not 日前
 		}

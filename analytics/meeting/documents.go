@@ -31,7 +31,18 @@ const maxTitleBytes = 600
 func findTitles(s string) []titleSpan {
 	var out []titleSpan
 	depth, open := 0, -1
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		if depth == 0 {
+			// Outside a title only 《 matters. Its lead byte is never a
+			// continuation byte, so a byte search lands on the rune a
+			// rune-by-rune reading would reach.
+			j := strings.Index(s[i:], "《")
+			if j < 0 {
+				break
+			}
+			i += j
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch r {
 		case '《':
 			if depth == 0 {
@@ -40,6 +51,7 @@ func findTitles(s string) []titleSpan {
 			depth++
 		case '》':
 			if depth == 0 {
+				i += size
 				continue
 			}
 			depth--
@@ -53,6 +65,7 @@ func findTitles(s string) []titleSpan {
 		if depth > 0 && i-open > maxTitleBytes {
 			depth = 0
 		}
+		i += size
 	}
 	return out
 }
@@ -66,7 +79,7 @@ var (
 	// other subject (李克强总理在研究…时的讲话) does not match.
 	reReviewPrefix = regexp.MustCompile(`^[\s●•▲■◆·*]*(?:[0-9]{1,2}\s*[.、)]|[一二三四五六七八九十]{1,3}\s*是|[(][一二三四五六七八九十0-9]{1,2}[)])?\s*(?:[^,。;:!?\n]{0,40}?(?:会议|会上|常委会|学习会))?(?:还|并|同时|首先|随后|接着|另外|此外|先后|依次|集中|专题|认真|重点|逐项|一并|也|又|在|分别|共|专门|会上)*\s*$`)
 	// learning and relaying are not reviewing: 学习了…时评《…》
-	reLearnVerb = regexp.MustCompile(`学习|传达|观看|宣读|解读|领会|理解`)
+	learnVerbs = words{"学习", "传达", "观看", "宣读", "解读", "领会", "理解"}
 	// separators that keep a list of titles under one verb
 	reTitleGap = regexp.MustCompile(`^\s*(?:、|,|和|及|与|以及|并)?\s*$`)
 	// 对《A》和《B》进行研究: the verb after the titles
@@ -177,14 +190,37 @@ func masked(s string, from, to int, titles []titleSpan, idx int) string {
 // pos, in the clause starting at cs.
 func governingVerb(s string, cs, pos int, titles []titleSpan, idx int) (string, bool) {
 	frag := masked(s, cs, pos, titles, idx)
-	loc := reReviewVerb.FindStringIndex(frag)
+	loc := findReviewVerb(frag)
 	if loc == nil {
 		return "", false
 	}
-	if !reReviewPrefix.MatchString(frag[:loc[0]]) || reLearnVerb.MatchString(frag[loc[1]:]) {
+	if !reReviewPrefix.MatchString(frag[:loc[0]]) || learnVerbs.in(frag[loc[1]:]) {
 		return "", false
 	}
 	return frag[loc[0]:loc[1]], true
+}
+
+// reviewVerbs are the verbs reReviewVerb is built of.
+var reviewVerbs = words{"审议", "审定", "研究", "讨论", "通过", "听取", "同意"}
+
+// findReviewVerb is reReviewVerb.FindStringIndex(frag). The leftmost match
+// starts at the first review verb, or at 原则 right before it, so the
+// expression runs from there rather than being tried at every offset of
+// the clause.
+func findReviewVerb(frag string) []int {
+	v := reviewVerbs.find(frag)
+	if v == nil {
+		return nil
+	}
+	from := v[0]
+	if strings.HasSuffix(frag[:from], "原则") {
+		from -= len("原则")
+	}
+	loc := reReviewVerb.FindStringIndex(frag[from:])
+	if loc == nil {
+		return nil
+	}
+	return []int{from + loc[0], from + loc[1]}
 }
 
 // verbAfter handles 对《A》和《B》进行研究: the clause is 对 + titles, and the

@@ -1,6 +1,7 @@
 package meeting
 
 import (
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -66,8 +67,29 @@ var (
 	// meetings of higher levels are only ever referred to in these reports
 	reHigherLevel = regexp.MustCompile(`(?:中央|国务院|中共中央|政治局|省委|省政府|省人民政府)[^,。;、]{0,6}$`)
 	// the people's congress and the CPPCC have standing committees too
-	reNotPartyCommittee = regexp.MustCompile(`(?:人大|政协|及其)$`)
+	notPartyCommittee = []string{"人大", "政协", "及其"}
 )
+
+// higherLevel reports whether the text before a meeting's name ends with a
+// higher level's body (省委…, 国务院…). The expression, anchored at the end,
+// is tried from every offset, so it runs only on text that holds one of the
+// bodies' words.
+func higherLevel(before string) bool {
+	if !strings.Contains(before, "中央") && !strings.Contains(before, "国务院") &&
+		!strings.Contains(before, "政治局") && !strings.Contains(before, "省") {
+		return false
+	}
+	return reHigherLevel.MatchString(before)
+}
+
+func hasAnySuffix(s string, suffixes []string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
 
 // Kinds returns the kinds of meeting the report covers, in order of first
 // appearance in the body, then those only the title names. A report often covers several
@@ -90,10 +112,14 @@ func (r *report) kinds() []string {
 		pos  int
 	}
 	var hits []hit
+	bodyAnchors, titleAnchors := indexSearch(body), indexSearch(title)
+	if !r.en {
+		bodyAnchors, titleAnchors = kindAnchors.search(body), kindAnchors.search(title)
+	}
 	for _, rule := range rules {
 		best := -1
-		for i, s := range []string{body, title} {
-			if p := firstKindMatch(s, rule); p >= 0 {
+		for i, find := range []anchorSearch{bodyAnchors, titleAnchors} {
+			if p := firstKindMatch(find, rule); p >= 0 {
 				best = p
 				if i == 1 {
 					best += len(body) + 1
@@ -121,16 +147,16 @@ func (r *report) kinds() []string {
 
 // firstKindMatch returns the position of the first mention of a meeting of
 // this kind that the report holds rather than refers to, or -1.
-func firstKindMatch(s string, rule kindRule) int {
+func firstKindMatch(find anchorSearch, rule kindRule) int {
+	s := find.text
 	best := -1
 	for _, a := range rule.anchors {
-		for from, n := 0, 0; from < len(s) && n < maxMentions; n++ {
-			i := strings.Index(s[from:], a)
-			if i < 0 {
+		n := 0
+		for p := range find.all(a) {
+			if n == maxMentions {
 				break
 			}
-			p := from + i
-			from = p + len(a)
+			n++
 			if best >= 0 && p-kindWindowBefore > best {
 				break
 			}
@@ -143,6 +169,96 @@ func firstKindMatch(s string, rule kindRule) int {
 		}
 	}
 	return best
+}
+
+// anchorSearch finds the anchors of kind rules in one text.
+type anchorSearch struct {
+	text string
+	// found lists every occurrence of every anchor, in order, when the
+	// text was scanned for all anchors at once; nil means search each
+	// anchor with strings.Index.
+	found []anchorAt
+	index *anchorIndex
+}
+
+type anchorAt struct{ anchor, pos int }
+
+func indexSearch(s string) anchorSearch { return anchorSearch{text: s} }
+
+// all yields the offsets of the occurrences of anchor in the text, in order.
+// No anchor overlaps itself, so these are also the occurrences a search
+// resumed after each one finds.
+func (f anchorSearch) all(anchor string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		if f.index == nil {
+			for from := 0; from < len(f.text); {
+				i := strings.Index(f.text[from:], anchor)
+				if i < 0 || !yield(from+i) {
+					return
+				}
+				from += i + len(anchor)
+			}
+			return
+		}
+		id := f.index.id[anchor]
+		for _, h := range f.found {
+			if h.anchor == id && !yield(h.pos) {
+				return
+			}
+		}
+	}
+}
+
+// anchorIndex finds all the anchors of a rule set in one pass over a text:
+// the Chinese rules have nine, and a strings.Index per anchor read every
+// body nine times.
+type anchorIndex struct {
+	anchors []string
+	id      map[string]int
+	// byThird lists the anchors by their third byte: every anchor starts
+	// with a Han character, whose third byte is far more selective than its
+	// lead byte.
+	byThird [256][]int
+}
+
+func newAnchorIndex(rules []kindRule) *anchorIndex {
+	ix := &anchorIndex{id: map[string]int{}}
+	for _, rule := range rules {
+		for _, a := range rule.anchors {
+			if _, ok := ix.id[a]; ok {
+				continue
+			}
+			if len(a) < 3 {
+				panic("meeting: anchor " + a + " is shorter than three bytes")
+			}
+			ix.id[a] = len(ix.anchors)
+			ix.byThird[a[2]] = append(ix.byThird[a[2]], len(ix.anchors))
+			ix.anchors = append(ix.anchors, a)
+		}
+	}
+	return ix
+}
+
+var kindAnchors = newAnchorIndex(kindRules)
+
+// search scans s a character at a time. It steps over the continuation
+// bytes of three-byte characters, where no anchor can start, and byte by
+// byte elsewhere, so invalid UTF-8 cannot hide an anchor.
+func (ix *anchorIndex) search(s string) anchorSearch {
+	var found []anchorAt
+	for i := 0; i+2 < len(s); {
+		if c := s[i]; c < 0xE0 || c >= 0xF0 || utf8.RuneStart(s[i+1]) || utf8.RuneStart(s[i+2]) {
+			i++
+			continue
+		}
+		for _, a := range ix.byThird[s[i+2]] {
+			if strings.HasPrefix(s[i:], ix.anchors[a]) {
+				found = append(found, anchorAt{a, i})
+			}
+		}
+		i += 3
+	}
+	return anchorSearch{text: s, found: found, index: ix}
 }
 
 // kindMatchAt returns the start of a held (not referred-to) mention of the
@@ -168,10 +284,10 @@ func kindMatchAt(s string, rule kindRule, p int) int {
 			continue
 		}
 		before := tail(s[:a], 24)
-		if reReferredAfter.MatchString(clip(s[b:], 64)) || reHigherLevel.MatchString(before) {
+		if reReferredAfter.MatchString(clip(s[b:], 64)) || higherLevel(before) {
 			return -1
 		}
-		if rule.kind == KindPartyCommittee && reNotPartyCommittee.MatchString(before) {
+		if rule.kind == KindPartyCommittee && hasAnySuffix(before, notPartyCommittee) {
 			return -1
 		}
 		return a

@@ -15,6 +15,7 @@
 package meeting
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -79,11 +80,18 @@ func sentenceEnd(s string, i int) int {
 	return 0
 }
 
+// sentenceByte marks the bytes at which sentenceEnd can find a mark, so
+// that eachSentence passes over the others at the cost of a table lookup.
+var sentenceByte = [256]bool{'\n': true, '\r': true, '!': true, '?': true, 0xE3: true, '.': true}
+
 // eachSentence calls yield with each sentence of s that is not only white
 // space, closing mark included, until yield returns false.
 func eachSentence(s string, yield func(span) bool) {
 	start := 0
 	for i := 0; i < len(s); i++ {
+		if !sentenceByte[s[i]] {
+			continue
+		}
 		if n := sentenceEnd(s, i); n > 0 {
 			end := i + n
 			if !blank(s[start:end]) && !yield(span{start, end}) {
@@ -206,57 +214,63 @@ func number(s string) int {
 // folded is a text with full-width ASCII forms (U+FF01..U+FF5E) and the
 // ideographic space folded to ASCII, so that the rules can be written once
 // for "," and "\uFF0C", "4" and "\uFF14". Sites differ in which they use, and
-// the normaliser upstream may or may not have folded them already. off maps a
-// byte offset of s back to the original text, so spans and evidence stay
-// traceable to the source.
+// the normaliser upstream may or may not have folded them already (it keeps
+// the Chinese comma, so nearly every report has something to fold). Offsets
+// of s map back to the original text, so spans and evidence stay traceable
+// to the source.
 type folded struct {
 	s, orig string
-	off     []int32 // nil when s == orig
+	// folds lists, in increasing order, the offsets in s of the folded
+	// characters, each of which stood for three bytes of orig. Storing only
+	// these, rather than a table entry per byte, keeps folding a report to
+	// one copy: at() is needed for a handful of spans per report.
+	folds []int32
 }
 
-func isWide(r rune) bool { return r >= 0xFF01 && r <= 0xFF5E || r == 0x3000 }
-
 func fold(orig string) folded {
-	// U+FF01..U+FF5E encode as EF BC xx or EF BD xx; searching bytes is
-	// far cheaper than decoding every rune of every report
+	// U+FF01..U+FF5E encode as EF BC xx or EF BD xx and U+3000 as E3 80 80;
+	// searching bytes is far cheaper than decoding every rune of every
+	// report. Neither EF nor E3 is ever a continuation byte, so a byte scan
+	// finds exactly the characters a rune-by-rune reading would.
 	if !strings.Contains(orig, "\xef\xbc") && !strings.Contains(orig, "\xef\xbd") && !strings.Contains(orig, "\u3000") {
 		return folded{s: orig, orig: orig}
 	}
 	var b strings.Builder
 	b.Grow(len(orig))
-	off := make([]int32, 0, len(orig)+1)
-	for i, r := range orig {
-		switch {
-		case r == 0x3000:
-			b.WriteByte(' ')
-			off = append(off, int32(i))
-		case isWide(r):
-			b.WriteByte(byte(r - 0xFF01 + '!'))
-			off = append(off, int32(i))
-		default:
-			n := utf8.RuneLen(r)
-			if r == utf8.RuneError {
-				n = 1 // an invalid byte: copied through as is
-				if _, size := utf8.DecodeRuneInString(orig[i:]); size > 1 {
-					n = size
-				}
-			}
-			b.WriteString(orig[i : i+n])
-			for k := 0; k < n; k++ {
-				off = append(off, int32(i+k))
-			}
+	var folds []int32
+	copied := 0
+	for i := 0; i+2 < len(orig); i++ {
+		c := orig[i]
+		if c != 0xEF && c != 0xE3 {
+			continue
 		}
+		c1, c2 := orig[i+1], orig[i+2]
+		var ascii byte
+		switch {
+		case c == 0xEF && c1 == 0xBC && c2 >= 0x81 && c2 <= 0xBF: // U+FF01..U+FF3F
+			ascii = c2 - 0x81 + '!'
+		case c == 0xEF && c1 == 0xBD && c2 >= 0x80 && c2 <= 0x9E: // U+FF40..U+FF5E
+			ascii = c2 - 0x80 + '`'
+		case c == 0xE3 && c1 == 0x80 && c2 == 0x80: // U+3000
+			ascii = ' '
+		default:
+			continue
+		}
+		b.WriteString(orig[copied:i])
+		folds = append(folds, int32(b.Len()))
+		b.WriteByte(ascii)
+		i += 2
+		copied = i + 1
 	}
-	off = append(off, int32(len(orig)))
-	return folded{s: b.String(), orig: orig, off: off}
+	b.WriteString(orig[copied:])
+	return folded{s: b.String(), orig: orig, folds: folds}
 }
 
-// at maps a byte offset of the folded text to the original text.
+// at maps a byte offset of the folded text to the original text: each
+// folded character before i shortened the text by two bytes.
 func (f folded) at(i int) int {
-	if f.off == nil {
-		return i
-	}
-	return int(f.off[i])
+	n, _ := slices.BinarySearch(f.folds, int32(i))
+	return i + 2*n
 }
 
 // source returns the original text behind folded span [a, b).

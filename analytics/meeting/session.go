@@ -16,17 +16,22 @@ var (
 	// what follows 第N次: an optional body, then the meeting noun
 	reSessionRight = regexp.MustCompile(`^(` + admin + `?(?:人民)?政府|` + admin + `委常委会|管委会|党组|党工委)?\s*(\(扩大\)|扩大)?\s*(常务会议|常委会会议|常委` + enlarged + `会议|常委会|全体` + enlarged + `会议|党组` + enlarged + `会议|` + admin + `长办公会议?|(?:全体)?会议)`)
 	// what may precede 第N次, read backwards one token at a time; place names
-	// are left out, so the session reads the same in every district
+	// are left out, so the session reads the same in every district. Each
+	// token lists the endings its matches can have (before white space): an
+	// expression anchored at the end is tried from every offset, so it runs
+	// only when the text ends in one of them.
 	reSessionLeft = []struct {
-		re  *regexp.Regexp
-		org bool
+		re      *regexp.Regexp
+		org     bool
+		endings []string
 	}{
-		{regexp.MustCompile(`(?:19|20)\d{2}\s*年度?\s*$`), false},
-		{regexp.MustCompile(`第?(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*届\s*$`), false},
+		{regexp.MustCompile(`(?:19|20)\d{2}\s*年度?\s*$`), false, []string{"年", "年度"}},
+		{regexp.MustCompile(`第?(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*届\s*$`), false, []string{"届"}},
 		// 第十四届委员会 is a party committee; a bare 委员会 is any commission
 		// (安全生产委员会2025年第四次会议), whose sessions are not tracked
-		{regexp.MustCompile(`第?(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*届委员会\s*$`), true},
-		{regexp.MustCompile(`(?:` + admin + `?(?:人民)?政府(?:党组)?|` + admin + `委常委会|` + admin + `委|党组|党工委|管委会)\s*$`), true},
+		{regexp.MustCompile(`第?(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*届委员会\s*$`), true, []string{"届委员会"}},
+		{regexp.MustCompile(`(?:` + admin + `?(?:人民)?政府(?:党组)?|` + admin + `委常委会|` + admin + `委|党组|党工委|管委会)\s*$`), true,
+			[]string{"政府", "党组", "常委会", "委", "管委会"}},
 	}
 	reSessionEn = regexp.MustCompile(`(?i)\b\d+(?:st|nd|rd|th)\s+(?:\(enlarged\)\s+)?(?:standing|executive|plenary)\s+meeting\s+of\s+the\s+(?:county|district|city|banner)\s+(?:people's\s+)?government`)
 )
@@ -67,8 +72,12 @@ func findSession(s string) []int {
 		start := a[0]
 		for range 4 {
 			moved := false
+			left := tail(s[:start], 48)
+			trimmed := strings.TrimRight(left, "\t\n\f\r ")
 			for _, tok := range reSessionLeft {
-				left := tail(s[:start], 48)
+				if !hasAnySuffix(trimmed, tok.endings) {
+					continue
+				}
 				if m := tok.re.FindStringIndex(left); m != nil && m[0] < m[1] {
 					start -= len(left) - m[0]
 					org = org || tok.org
@@ -83,7 +92,7 @@ func findSession(s string) []int {
 		if !org {
 			continue // 第二次会议 alone could be any meeting
 		}
-		if reReferredAfter.MatchString(clip(s[end:], 64)) || reHigherLevel.MatchString(tail(s[:start], 24)) ||
+		if reReferredAfter.MatchString(clip(s[end:], 64)) || higherLevel(tail(s[:start], 24)) ||
 			strings.HasSuffix(s[:start], "中央") || inParentheses(s, start) {
 			continue
 		}

@@ -12,16 +12,24 @@ import "unicode/utf8"
 // of its time, has a dense table over the CJK block so the common case costs
 // an array read.
 type matcher struct {
-	next transitions
-	// mask has, per state, one bit per rune bucket that has a transition:
-	// most characters of a text continue no name, and the mask rejects
-	// them without touching the (much larger) transition table.
-	mask    []uint64
-	root    []int32 // dense root transitions for rootLo ≤ r < rootHi, 0 = none
-	fail    []int32
-	out     []int32 // pattern ending exactly at this state, or -1
-	outLink []int32 // nearest state on the fail chain with out ≥ 0, or 0
-	patLen  []int32 // pattern byte lengths
+	next   transitions
+	states []state
+	root   []int32 // dense root transitions for rootLo ≤ r < rootHi, 0 = none
+	patLen []int32 // pattern byte lengths
+}
+
+// state is one node of the automaton. Its fields live together because a
+// scan reads them together, one state per character, from tables of some
+// 100 000 states that do not stay in cache: one cache line per state rather
+// than one per field and state.
+type state struct {
+	// mask has one bit per rune bucket that has a transition: most
+	// characters of a text continue no name, and the mask rejects them
+	// without touching the (much larger) transition table.
+	mask    uint64
+	fail    int32
+	out     int32 // pattern ending exactly at this state, or -1
+	outLink int32 // nearest state on the fail chain with out ≥ 0, or 0
 }
 
 const (
@@ -38,9 +46,7 @@ func newMatcher(patterns []string) *matcher {
 	m := &matcher{
 		root: make([]int32, rootHi-rootLo),
 	}
-	m.fail = append(m.fail, 0)
-	m.out = append(m.out, -1)
-	m.mask = append(m.mask, 0)
+	m.states = append(m.states, state{out: -1})
 	children := [][]int32{nil}
 	childRune := []rune{0}
 	for id, p := range patterns {
@@ -48,10 +54,8 @@ func newMatcher(patterns []string) *matcher {
 		for _, r := range p {
 			t, ok := m.step(s, r)
 			if !ok {
-				t = int32(len(m.fail))
-				m.fail = append(m.fail, 0)
-				m.out = append(m.out, -1)
-				m.mask = append(m.mask, 0)
+				t = int32(len(m.states))
+				m.states = append(m.states, state{out: -1})
 				children = append(children, nil)
 				childRune = append(childRune, r)
 				children[s] = append(children[s], t)
@@ -59,10 +63,9 @@ func newMatcher(patterns []string) *matcher {
 			}
 			s = t
 		}
-		m.out[s] = int32(id)
+		m.states[s].out = int32(id)
 		m.patLen = append(m.patLen, int32(len(p)))
 	}
-	m.outLink = make([]int32, len(m.fail))
 	// Breadth-first so that every fail target is finished before it is used.
 	queue := append([]int32(nil), children[0]...)
 	for len(queue) > 0 {
@@ -70,22 +73,22 @@ func newMatcher(patterns []string) *matcher {
 		queue = queue[1:]
 		for _, t := range children[s] {
 			r := childRune[t]
-			f := m.fail[s]
+			f := m.states[s].fail
 			for {
 				if u, ok := m.step(f, r); ok && u != t {
-					m.fail[t] = u
+					m.states[t].fail = u
 					break
 				}
 				if f == 0 {
-					m.fail[t] = 0
+					m.states[t].fail = 0
 					break
 				}
-				f = m.fail[f]
+				f = m.states[f].fail
 			}
-			if fo := m.fail[t]; m.out[fo] >= 0 {
-				m.outLink[t] = fo
+			if fo := m.states[t].fail; m.states[fo].out >= 0 {
+				m.states[t].outLink = fo
 			} else {
-				m.outLink[t] = m.outLink[fo]
+				m.states[t].outLink = m.states[fo].outLink
 			}
 			queue = append(queue, t)
 		}
@@ -94,7 +97,7 @@ func newMatcher(patterns []string) *matcher {
 }
 
 func (m *matcher) set(s int32, r rune, t int32) {
-	m.mask[s] |= runeBit(r)
+	m.states[s].mask |= runeBit(r)
 	if s == 0 && r >= rootLo && r < rootHi {
 		m.root[r-rootLo] = t
 		return
@@ -109,7 +112,7 @@ func (m *matcher) step(s int32, r rune) (int32, bool) {
 			return t, t != 0
 		}
 	}
-	if m.mask[s]&runeBit(r) == 0 {
+	if m.states[s].mask&runeBit(r) == 0 {
 		return 0, false
 	}
 	return m.next.get(key(s, r))
@@ -185,6 +188,21 @@ func bitsLen(n int) int {
 	return b
 }
 
+// decode3 decodes the three-byte character at text[i:], the encoding of
+// nearly every character of a Chinese report, in few enough instructions
+// to be inlined. ok is false for anything else, including lead bytes E0 and
+// ED, which restrict their second byte: utf8.DecodeRuneInString reads those.
+func decode3(text string, i int) (r rune, ok bool) {
+	if i+2 >= len(text) {
+		return 0, false
+	}
+	c, c1, c2 := text[i], text[i+1], text[i+2]
+	if c < 0xE1 || c > 0xEF || c == 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+		return 0, false
+	}
+	return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), true
+}
+
 // scan calls emit(start, end, pattern) for every occurrence of every pattern
 // in text, overlapping ones included, in order of end offset.
 func (m *matcher) scan(text string, emit func(start, end int, pat int32)) {
@@ -192,10 +210,21 @@ func (m *matcher) scan(text string, emit func(start, end int, pat int32)) {
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+			var ok bool
+			if r, ok = decode3(text, i); ok {
+				size = 3
+			} else {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
 		}
 		i += size
 		for {
+			if s == 0 && r >= rootLo && r < rootHi {
+				// the commonest step, taken here rather than in step: most
+				// characters continue no name and fall back to the root
+				s = m.root[r-rootLo]
+				break
+			}
 			if t, ok := m.step(s, r); ok {
 				s = t
 				break
@@ -203,13 +232,13 @@ func (m *matcher) scan(text string, emit func(start, end int, pat int32)) {
 			if s == 0 {
 				break
 			}
-			s = m.fail[s]
+			s = m.states[s].fail
 		}
 		if s == 0 {
 			continue
 		}
-		for o := s; o != 0; o = m.outLink[o] {
-			if p := m.out[o]; p >= 0 {
+		for o := s; o != 0; o = m.states[o].outLink {
+			if p := m.states[o].out; p >= 0 {
 				emit(i-int(m.patLen[p]), i, p)
 			}
 		}

@@ -22,6 +22,12 @@ func fold(s string) (string, foldStats) {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
+	return foldValid(s)
+}
+
+// foldValid is fold for text already known to be valid UTF-8, such as what
+// decode returns: validating a report twice costs as much as folding it.
+func foldValid(s string) (string, foldStats) {
 	var st foldStats
 	var b strings.Builder
 	pendingSpace := false // a space run waiting for the next visible rune
@@ -41,6 +47,15 @@ func fold(s string) (string, foldStats) {
 	}
 
 	for i := 0; i < len(s); {
+		if started && newlines == 0 && !pendingSpace {
+			if j := st.commonRun(s, i, &prev); j > i {
+				if runStart < 0 {
+					runStart = i
+				}
+				i = j
+				continue
+			}
+		}
 		r, size := nextRune(s, i)
 		if started && newlines == 0 && !pendingSpace && plainRune(r) {
 			if runStart < 0 {
@@ -116,6 +131,40 @@ func fold(s string) (string, foldStats) {
 	}
 	flush(len(s))
 	return b.String(), st
+}
+
+// commonRun returns the end of the run of characters at s[i:] that make up
+// most of a report, visible ASCII but '(' and the CJK block U+4E00..U+9FFF,
+// counts them as count would and sets *prev to the last. Such characters
+// are plain (copied unchanged), and a loop that knows their encodings costs
+// a fraction of decoding and classifying every rune of every report.
+func (st *foldStats) commonRun(s string, i int, prev *rune) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c <= ' ' || c >= 0x7f || c == '(' {
+				break
+			}
+			if (c|0x20) >= 'a' && (c|0x20) <= 'z' {
+				st.latin++
+			}
+			*prev = rune(c)
+			i++
+			continue
+		}
+		// E4 B8 80 is U+4E00 and E9 BF BF U+9FFF; s is valid UTF-8.
+		if c < 0xE4 || c > 0xE9 || c == 0xE4 && s[i+1] < 0xB8 {
+			break
+		}
+		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		st.han++
+		if isTradOnly(r) {
+			st.tradOnly++
+		}
+		*prev = r
+		i += 3
+	}
+	return i
 }
 
 func (st *foldStats) count(r rune) {

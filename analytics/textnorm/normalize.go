@@ -28,7 +28,13 @@ func Normalize(raw []byte, opt Options) (Doc, error) {
 	doc.Original = text
 
 	sourceURL, rest := cutSourceLine(text)
-	folded, st := fold(rest)
+	var folded string
+	var st foldStats
+	if doc.Format == "text" {
+		folded, st = foldValid(rest) // decode returns valid UTF-8, cut at a line break
+	} else {
+		folded, st = fold(rest)
+	}
 	if folded == "" {
 		return Doc{}, fmt.Errorf("normalizing %s: no visible text: %w", name, ErrEmpty)
 	}

@@ -5,7 +5,6 @@ import (
 	"sync"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/go-ego/gse"
 )
@@ -49,10 +48,11 @@ func Segmenter() (*gse.Segmenter, error) {
 type Tagger struct {
 	Taxonomy *Taxonomy
 	seg      *gse.Segmenter
-	// word maps a dictionary word to the topics it marks (indexes into
-	// Taxonomy.Topics); exclusion words map to nothing.
-	word map[string][]int
-	stop map[string]struct{}
+	// words holds what Tag needs to know of a token in one map, so that a
+	// token costs one lookup: the topics a dictionary word marks (indexes
+	// into Taxonomy.Topics; exclusion words mark none) and whether it is a
+	// stop word left out of term counts.
+	words map[string]wordInfo
 	// CollectTerms makes Tag count every content word too (Tags.Terms), for
 	// rising-term statistics.
 	CollectTerms bool
@@ -65,29 +65,32 @@ func NewTagger(t *Taxonomy) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	tg := &Tagger{Taxonomy: t, seg: seg, word: map[string][]int{}}
-	tg.initStop()
+	tg := &Tagger{Taxonomy: t, seg: seg, words: map[string]wordInfo{}}
 	segMu.Lock()
 	defer segMu.Unlock()
+	tg.initStop()
 	for i, tp := range t.Topics {
 		for _, k := range tp.Keywords {
 			if err := addWord(seg, k); err != nil {
 				return nil, fmt.Errorf("add keyword %q of topic %s: %w", k, tp.ID, err)
 			}
-			if !containsInt(tg.word[k], i) {
-				tg.word[k] = append(tg.word[k], i)
+			if info := tg.words[k]; !containsInt(info.topics, i) {
+				info.topics = append(info.topics, i)
+				tg.words[k] = info
 			}
 		}
 		for _, k := range tp.Exclude {
 			if err := addWord(seg, k); err != nil {
 				return nil, fmt.Errorf("add exclusion %q of topic %s: %w", k, tp.ID, err)
 			}
-			if _, ok := tg.word[k]; !ok {
-				tg.word[k] = nil
-			}
 		}
 	}
 	return tg, nil
+}
+
+type wordInfo struct {
+	topics []int
+	stop   bool
 }
 
 // addWord puts a policy term into the dictionary. AddToken (not
@@ -154,11 +157,12 @@ func (tg *Tagger) Tag(text string, spans []Span) Tags {
 			continue
 		}
 		w := text[start:end]
-		if out.Terms != nil && end-start >= 6 && IsContentWord(w) && !tg.isTermStop(w) {
+		info := tg.words[w]
+		if out.Terms != nil && end-start >= 6 && !info.stop && IsContentWord(w) {
 			out.Terms[w]++
 		}
-		ids, ok := tg.word[w]
-		if !ok || len(ids) == 0 {
+		ids := info.topics
+		if len(ids) == 0 {
 			continue
 		}
 		out.Words[w]++
@@ -185,15 +189,16 @@ func (tg *Tagger) Cut(text string) []string {
 }
 
 // IsContentWord reports whether a token is worth counting as a term: two or
-// more characters, all Han.
+// more characters, all Han. The CJK block U+4E00..U+9FFF, all Han, is
+// checked before the Han table, whose search costs more than the rest of a
+// token's counting.
 func IsContentWord(w string) bool {
-	if utf8.RuneCountInString(w) < 2 {
-		return false
-	}
+	n := 0
 	for _, r := range w {
-		if !unicode.Is(unicode.Han, r) {
+		if (r < 0x4E00 || r > 0x9FFF) && !unicode.Is(unicode.Han, r) {
 			return false
 		}
+		n++
 	}
-	return true
+	return n >= 2
 }

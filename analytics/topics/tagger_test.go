@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 )
 
 var (
@@ -143,6 +144,24 @@ func TestTagTerms(t *testing.T) {
 	for _, w := range []string{"会议", "强调", "工作", "2022", "是"} {
 		if got.Terms[w] != 0 {
 			t.Errorf("stop word or non-Han %q counted as a term", w)
+		}
+	}
+}
+
+// IsContentWord skips the Han table for U+4E00..U+9FFF: the whole block
+// must be Han for that to change nothing.
+func TestCJKBlockIsHan(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !unicode.Is(unicode.Han, r) {
+			t.Fatalf("%U is not Han", r)
+		}
+	}
+	for _, tt := range []struct {
+		w    string
+		want bool
+	}{{"经济", true}, {"经", false}, {"㐀𠀀", true}, {"经济a", false}, {"\xff经", false}, {"〇〇", true}, {"", false}} {
+		if got := IsContentWord(tt.w); got != tt.want {
+			t.Errorf("IsContentWord(%q) = %v, want %v", tt.w, got, tt.want)
 		}
 	}
 }

@@ -18,17 +18,13 @@ var genreStopWords = strings.Fields(`
 必须 能够 已经 正在 今年 去年 明年 目前 当前 同时 其中 之一 这样 如何 为了 对于 关于
 `)
 
-// isTermStop reports whether a token is left out of term counts.
-func (tg *Tagger) isTermStop(w string) bool {
-	if _, ok := tg.stop[w]; ok {
-		return true
-	}
-	return tg.seg.IsStop(w)
-}
-
+// initStop marks the genre stop words and gse's stop words (loaded with
+// the segmenter, never changed after) in tg.words. The caller holds segMu.
 func (tg *Tagger) initStop() {
-	tg.stop = make(map[string]struct{}, len(genreStopWords))
 	for _, w := range genreStopWords {
-		tg.stop[w] = struct{}{}
+		tg.words[w] = wordInfo{stop: true}
+	}
+	for w := range tg.seg.StopWordMap {
+		tg.words[w] = wordInfo{stop: true}
 	}
 }
