@@ -237,7 +237,7 @@ func (c *clues) session() (int, string) {
 		c.sessionDone = true
 	texts:
 		for _, s := range []string{c.text, c.title} {
-			for _, a := range reSessionAnchor.FindAllStringIndex(s, maxMentions) {
+			for _, a := range sessionAnchors(s) {
 				r := reSessionYearRight.FindStringIndex(clip(s[a[1]:], 60))
 				if r == nil {
 					continue

@@ -316,3 +316,26 @@ func TestDateGatesCoverExpressions(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleGapMatchesRegexp(t *testing.T) {
+	texts := []string{"", " ", "、", " 、 ", "和 ", "\t以及\n", "以 及", "、、", ",和", "并\u3000", "及与", "x"}
+	for _, s := range texts {
+		if got, want := titleGap(s), reTitleGap.MatchString(s); got != want {
+			t.Errorf("titleGap(%q) = %v, want %v", s, got, want)
+		}
+	}
+	eachTail(t, 12, func(s string) {
+		if got, want := titleGap(s), reTitleGap.MatchString(s); got != want {
+			t.Errorf("titleGap(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+func TestSessionAnchorsMatchRegexp(t *testing.T) {
+	texts := append(shortcutTexts(t), "第第3次", "第 3 次第二十次第\n五\n次", "第"+strings.Repeat("一", 70)+"次", strings.Repeat("第1次", 70))
+	for _, s := range texts {
+		if got, want := sessionAnchors(s), reSessionAnchor.FindAllStringIndex(s, maxMentions); !reflect.DeepEqual(got, want) {
+			t.Errorf("sessionAnchors(%q) = %v, want %v", clip(s, 80), got, want)
+		}
+	}
+}
