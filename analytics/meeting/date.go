@@ -183,7 +183,7 @@ func convenesAfter(s string, en bool) bool {
 func convenes(s string) bool {
 	for _, w := range conveneWords {
 		for from := 0; ; {
-			i := strings.Index(s[from:], w)
+			i := indexCJK(s[from:], w)
 			if i < 0 {
 				break
 			}

@@ -37,7 +37,7 @@ func findTitles(s string) []titleSpan {
 			// Outside a title only 《 matters. Its lead byte is never a
 			// continuation byte, so a byte search lands on the rune a
 			// rune-by-rune reading would reach.
-			j := strings.Index(s[i:], "《")
+			j := indexCJK(s[i:], "《")
 			if j < 0 {
 				break
 			}

@@ -111,7 +111,7 @@ func findSession(s string) []int {
 func sessionAnchors(s string) [][]int {
 	var out [][]int
 	for from := 0; len(out) < maxMentions; {
-		i := strings.Index(s[from:], "第")
+		i := indexCJK(s[from:], "第")
 		if i < 0 {
 			break
 		}
