@@ -193,7 +193,14 @@ const countryTag = "(中国)"
 func (sc *spamScan) findBranded(s string, spans []span) []span {
 	var prev rune
 	for i := 0; i < len(s); {
-		r, size := nextRune(s, i)
+		// three-byte characters, nearly all of a report, decoded inline
+		var r rune
+		size := 3
+		if c := s[i]; c >= 0xE0 && c < 0xF0 {
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		} else {
+			r, size = nextRune(s, i)
+		}
 		if !mayStartSuffix(r) || !(mayEndBrand(prev) || prev == ')') {
 			prev = r
 			i += size
@@ -269,12 +276,12 @@ func isWordRune(r rune) bool {
 
 // findChains finds brand+suffix segments joined by separators.
 func (sc *spamScan) findChains(s string, spans []span) []span {
+	var seps separators
 	for off := 0; off < len(s); {
-		j := strings.IndexAny(s[off:], "_-|")
-		if j < 0 {
+		p := seps.next(s, off)
+		if p < 0 {
 			break
 		}
-		p := off + j
 		off = p + 1
 		before, _ := utf8.DecodeLastRuneInString(s[:p])
 		after, _ := utf8.DecodeRuneInString(s[p+1:])
@@ -288,6 +295,35 @@ func (sc *spamScan) findChains(s string, spans []span) []span {
 		off = segs[len(segs)-1].end
 	}
 	return spans
+}
+
+// separators finds the chain separators _ - | in order. Each is searched
+// with IndexByte and its next offset kept until passed: the three are rare
+// in Chinese text, which strings.IndexAny would read byte by byte.
+type separators struct {
+	at       [3]int // next offset of each separator, or -1 for none left
+	searched bool
+}
+
+var separatorBytes = [3]byte{'_', '-', '|'}
+
+// next returns the first offset ≥ off holding a separator, or -1. The
+// offsets asked for must not decrease.
+func (sp *separators) next(s string, off int) int {
+	best := -1
+	for k, c := range separatorBytes {
+		if !sp.searched || sp.at[k] >= 0 && sp.at[k] < off {
+			sp.at[k] = -1
+			if j := strings.IndexByte(s[off:], c); j >= 0 {
+				sp.at[k] = off + j
+			}
+		}
+		if a := sp.at[k]; a >= 0 && (best < 0 || a < best) {
+			best = a
+		}
+	}
+	sp.searched = true
+	return best
 }
 
 // chainSegments returns the word-rune runs around separator p and every
