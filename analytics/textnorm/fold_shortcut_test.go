@@ -17,10 +17,48 @@ func commonRunPlain(st *foldStats, s string, i int, prev *rune) int {
 			break
 		}
 		st.count(r)
+		st.notePair(*prev, r)
 		*prev = r
 		i += size
 	}
 	return i
+}
+
+// Normalize skips the branded search when folding saw no brand-suffix pair,
+// and the chain search when it saw no separator: they must then find
+// nothing, on every line of the test pages and on crafted strings.
+func TestNoSpamPairMeansNoSpam(t *testing.T) {
+	texts := []string{"新万博体育", "新万博 体育", "新万博\n体育", "开云体育(中国)官方网站", "澳门(qū)新葡京官网",
+		"bet365app", "龙8 国际", "新万博娱乐_新万博体育-劲爆体育官网", "区政府官网", "平台载体"}
+	files, _ := filepath.Glob(filepath.Join("testdata", "*", "*"))
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	for _, s := range texts {
+		folded, st := fold(s)
+		var sc spamScan
+		if spans := sc.findBranded(folded, nil); len(spans) > 0 && !st.spamPair {
+			t.Errorf("%q: branded spam %v found though folding saw no pair", clip(folded, 80), spans)
+		}
+		if spans := sc.findChains(folded, nil); len(spans) > 0 && !st.spamSep {
+			t.Errorf("%q: chain spam %v found though folding saw no separator", clip(folded, 80), spans)
+		}
+	}
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 func TestCommonRunMatchesPlainRunes(t *testing.T) {

@@ -142,10 +142,21 @@ type spamScan struct {
 	learned []string // brand+suffix segments seen in site-name spam
 }
 
+// spamCandidates says which of the scan's searches can find anything in a
+// text: folding notes whether its output has a brand-suffix pair or a chain
+// separator (foldStats), and a search that cannot match is skipped.
+type spamCandidates struct{ branded, chains bool }
+
+// anySpam is for text nothing is known of.
+var anySpam = spamCandidates{branded: true, chains: true}
+
 // remove deletes spam from s and returns the cleaned string and the removed
 // strings in order of appearance.
-func (sc *spamScan) remove(s string) (string, []string) {
-	spans := sc.find(s)
+func (sc *spamScan) remove(s string) (string, []string) { return sc.removeIn(s, anySpam) }
+
+// removeIn is remove for a text of which c is known.
+func (sc *spamScan) removeIn(s string, c spamCandidates) (string, []string) {
+	spans := sc.find(s, c)
 	if len(spans) == 0 {
 		return s, nil
 	}
@@ -162,10 +173,14 @@ func (sc *spamScan) remove(s string) (string, []string) {
 	return b.String(), found
 }
 
-func (sc *spamScan) find(s string) []span {
+func (sc *spamScan) find(s string, c spamCandidates) []span {
 	var spans []span
-	spans = sc.findBranded(s, spans)
-	spans = sc.findChains(s, spans)
+	if c.branded {
+		spans = sc.findBranded(s, spans)
+	}
+	if c.chains {
+		spans = sc.findChains(s, spans)
+	}
 	if len(spans) == 0 && len(sc.learned) == 0 {
 		return nil
 	}
