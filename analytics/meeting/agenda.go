@@ -3,6 +3,7 @@ package meeting
 import (
 	"iter"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -45,10 +46,25 @@ var (
 	itemOpeners = []string{"审议", "审定", "听取", "研究", "讨论", "通过", "原则通过", "传达", "学习", "观看", "强调", "指出", "要求", "部署", "决定", "同意", "通报", "认为", "明确"}
 )
 
+// verbStarts holds the first characters of the adverbs and verbs: verbAt
+// runs for every sentence and most sentences start with none of them, which
+// one lookup tells more cheaply than trying forty words.
+var verbStarts = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, w := range append(slices.Clone(itemAdverbs), itemOpeners...) {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+	}
+	return m
+}()
+
 // verbAt returns the opening verb at the start of s after an optional comma
 // and adverbs.
 func verbAt(s string) (string, bool) {
 	s = strings.TrimPrefix(s, ",")
+	if r, _ := utf8.DecodeRuneInString(s); !verbStarts[r] {
+		return "", false
+	}
 	for n := 0; n < 8; n++ {
 		stripped := false
 		for _, a := range itemAdverbs {

@@ -59,7 +59,7 @@ func (r *report) chair() ChairResult {
 func chairIn(f folded, bare bool) (ChairResult, bool) {
 	s := f.s
 	for from, n := 0, 0; n < maxMentions; n++ {
-		i := strings.Index(s[from:], "主持")
+		i := indexCJK(s[from:], "主持")
 		if i < 0 {
 			return ChairResult{}, false
 		}

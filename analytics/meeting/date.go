@@ -183,7 +183,7 @@ func convenesAfter(s string, en bool) bool {
 func convenes(s string) bool {
 	for _, w := range conveneWords {
 		for from := 0; ; {
-			i := strings.Index(s[from:], w)
+			i := indexCJK(s[from:], w)
 			if i < 0 {
 				break
 			}
@@ -237,7 +237,7 @@ func (c *clues) session() (int, string) {
 		c.sessionDone = true
 	texts:
 		for _, s := range []string{c.text, c.title} {
-			for _, a := range reSessionAnchor.FindAllStringIndex(s, maxMentions) {
+			for _, a := range sessionAnchors(s) {
 				r := reSessionYearRight.FindStringIndex(clip(s[a[1]:], 60))
 				if r == nil {
 					continue

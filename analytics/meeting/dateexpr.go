@@ -87,12 +87,12 @@ var (
 func (w windowed) findAll(s string) [][]int {
 	lo, hi := len(s), -1
 	for _, r := range w.first {
-		if i := strings.IndexRune(s, r); i >= 0 && i < lo {
+		if i := indexCJK(s, string(r)); i >= 0 && i < lo {
 			lo = i
 		}
 	}
 	for _, r := range w.last {
-		if i := strings.LastIndex(s, string(r)); i >= 0 && i+utf8.RuneLen(r) > hi {
+		if i := lastIndexCJK(s, string(r)); i >= 0 && i+utf8.RuneLen(r) > hi {
 			hi = i + utf8.RuneLen(r)
 		}
 	}

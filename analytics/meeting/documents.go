@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -36,7 +37,7 @@ func findTitles(s string) []titleSpan {
 			// Outside a title only 《 matters. Its lead byte is never a
 			// continuation byte, so a byte search lands on the rune a
 			// rune-by-rune reading would reach.
-			j := strings.Index(s[i:], "《")
+			j := indexCJK(s[i:], "《")
 			if j < 0 {
 				break
 			}
@@ -82,6 +83,7 @@ var (
 	learnVerbs = words{"学习", "传达", "观看", "宣读", "解读", "领会", "理解"}
 	// separators that keep a list of titles under one verb
 	reTitleGap = regexp.MustCompile(`^\s*(?:、|,|和|及|与|以及|并)?\s*$`)
+	titleGaps  = []string{"", "、", ",", "和", "及", "与", "以及", "并"}
 	// 对《A》和《B》进行研究: the verb after the titles
 	reVerbAfter   = regexp.MustCompile(`^\s*(?:等(?:文件|事项|议题|材料)?)?\s*(?:进行|作了|作出|予以)?\s*(?:原则)?(审议|审定|研究|讨论|通过)`)
 	reDuiBefore   = regexp.MustCompile(`^[\s●•▲■◆·*]*(?:[^,。;:!?\n]{0,40}?(?:会议|会上|常委会))?(?:还|并|同时|首先|随后|专题|集中|认真|逐项|一并|也|又)*对\s*$`)
@@ -109,7 +111,7 @@ func (r *report) documents() []Document {
 	seen := map[string]bool{}
 	verb, counted := "", false
 	for i, t := range titles {
-		chained := i > 0 && reTitleGap.MatchString(s[titles[i-1].outer.end:t.outer.start])
+		chained := i > 0 && titleGap(s[titles[i-1].outer.end:t.outer.start])
 		cs := clauseStart(s, t.outer.start, titles, i)
 		if !chained {
 			verb, counted = governingVerb(s, cs, t.outer.start, titles, i)
@@ -200,6 +202,15 @@ func governingVerb(s string, cs, pos int, titles []titleSpan, idx int) (string, 
 	return frag[loc[0]:loc[1]], true
 }
 
+// titleGap is reTitleGap.MatchString(s): the text between two titles is one
+// separator at most, within white space. Matched by hand because the text
+// between titles can be paragraphs long, and the expression's matcher
+// clears state in proportion to its input before failing on the first
+// character.
+func titleGap(s string) bool {
+	return slices.Contains(titleGaps, strings.Trim(s, "\t\n\f\r "))
+}
+
 // reviewVerbs are the verbs reReviewVerb is built of.
 var reviewVerbs = words{"审议", "审定", "研究", "讨论", "通过", "听取", "同意"}
 
@@ -230,7 +241,7 @@ func verbAfter(s string, cs int, titles []titleSpan, idx int) (string, bool) {
 		return "", false
 	}
 	last := idx
-	for last+1 < len(titles) && reTitleGap.MatchString(s[titles[last].outer.end:titles[last+1].outer.start]) {
+	for last+1 < len(titles) && titleGap(s[titles[last].outer.end:titles[last+1].outer.start]) {
 		last++
 	}
 	m := reVerbAfter.FindStringSubmatch(clip(s[titles[last].outer.end:], 80))

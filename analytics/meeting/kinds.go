@@ -1,7 +1,6 @@
 package meeting
 
 import (
-	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -112,14 +111,10 @@ func (r *report) kinds() []string {
 		pos  int
 	}
 	var hits []hit
-	bodyAnchors, titleAnchors := indexSearch(body), indexSearch(title)
-	if !r.en {
-		bodyAnchors, titleAnchors = kindAnchors.search(body), kindAnchors.search(title)
-	}
 	for _, rule := range rules {
 		best := -1
-		for i, find := range []anchorSearch{bodyAnchors, titleAnchors} {
-			if p := firstKindMatch(find, rule); p >= 0 {
+		for i, s := range []string{body, title} {
+			if p := firstKindMatch(s, rule); p >= 0 {
 				best = p
 				if i == 1 {
 					best += len(body) + 1
@@ -147,16 +142,16 @@ func (r *report) kinds() []string {
 
 // firstKindMatch returns the position of the first mention of a meeting of
 // this kind that the report holds rather than refers to, or -1.
-func firstKindMatch(find anchorSearch, rule kindRule) int {
-	s := find.text
+func firstKindMatch(s string, rule kindRule) int {
 	best := -1
 	for _, a := range rule.anchors {
-		n := 0
-		for p := range find.all(a) {
-			if n == maxMentions {
+		for from, n := 0, 0; from < len(s) && n < maxMentions; n++ {
+			i := indexCJK(s[from:], a)
+			if i < 0 {
 				break
 			}
-			n++
+			p := from + i
+			from = p + len(a)
 			if best >= 0 && p-kindWindowBefore > best {
 				break
 			}
@@ -169,96 +164,6 @@ func firstKindMatch(find anchorSearch, rule kindRule) int {
 		}
 	}
 	return best
-}
-
-// anchorSearch finds the anchors of kind rules in one text.
-type anchorSearch struct {
-	text string
-	// found lists every occurrence of every anchor, in order, when the
-	// text was scanned for all anchors at once; nil means search each
-	// anchor with strings.Index.
-	found []anchorAt
-	index *anchorIndex
-}
-
-type anchorAt struct{ anchor, pos int }
-
-func indexSearch(s string) anchorSearch { return anchorSearch{text: s} }
-
-// all yields the offsets of the occurrences of anchor in the text, in order.
-// No anchor overlaps itself, so these are also the occurrences a search
-// resumed after each one finds.
-func (f anchorSearch) all(anchor string) iter.Seq[int] {
-	return func(yield func(int) bool) {
-		if f.index == nil {
-			for from := 0; from < len(f.text); {
-				i := strings.Index(f.text[from:], anchor)
-				if i < 0 || !yield(from+i) {
-					return
-				}
-				from += i + len(anchor)
-			}
-			return
-		}
-		id := f.index.id[anchor]
-		for _, h := range f.found {
-			if h.anchor == id && !yield(h.pos) {
-				return
-			}
-		}
-	}
-}
-
-// anchorIndex finds all the anchors of a rule set in one pass over a text:
-// the Chinese rules have nine, and a strings.Index per anchor read every
-// body nine times.
-type anchorIndex struct {
-	anchors []string
-	id      map[string]int
-	// byThird lists the anchors by their third byte: every anchor starts
-	// with a Han character, whose third byte is far more selective than its
-	// lead byte.
-	byThird [256][]int
-}
-
-func newAnchorIndex(rules []kindRule) *anchorIndex {
-	ix := &anchorIndex{id: map[string]int{}}
-	for _, rule := range rules {
-		for _, a := range rule.anchors {
-			if _, ok := ix.id[a]; ok {
-				continue
-			}
-			if len(a) < 3 {
-				panic("meeting: anchor " + a + " is shorter than three bytes")
-			}
-			ix.id[a] = len(ix.anchors)
-			ix.byThird[a[2]] = append(ix.byThird[a[2]], len(ix.anchors))
-			ix.anchors = append(ix.anchors, a)
-		}
-	}
-	return ix
-}
-
-var kindAnchors = newAnchorIndex(kindRules)
-
-// search scans s a character at a time. It steps over the continuation
-// bytes of three-byte characters, where no anchor can start, and byte by
-// byte elsewhere, so invalid UTF-8 cannot hide an anchor.
-func (ix *anchorIndex) search(s string) anchorSearch {
-	var found []anchorAt
-	for i := 0; i+2 < len(s); {
-		if c := s[i]; c < 0xE0 || c >= 0xF0 || utf8.RuneStart(s[i+1]) || utf8.RuneStart(s[i+2]) {
-			i++
-			continue
-		}
-		for _, a := range ix.byThird[s[i+2]] {
-			if strings.HasPrefix(s[i:], ix.anchors[a]) {
-				found = append(found, anchorAt{a, i})
-			}
-		}
-		i += 3
-	}
-	return anchorSearch{text: s, found: found, index: ix}
 }
 
 // kindMatchAt returns the start of a held (not referred-to) mention of the

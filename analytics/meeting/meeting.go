@@ -106,17 +106,25 @@ func eachSentence(s string, yield func(span) bool) {
 	}
 }
 
-// blank reports whether s holds only ASCII white space and sentence marks.
+// blank reports whether s holds only white space, or only ASCII white space
+// and sentence marks.
 func blank(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case ' ', '\t', '\n', '\r':
 		default:
-			return strings.TrimSpace(s) == "" || strings.Trim(s, " \t\r\n。!?") == ""
+			// a sentence that starts with a character of neither kind, as
+			// nearly all do, is not blank: decided without trimming
+			if r, _ := utf8.DecodeRuneInString(s[i:]); !unicode.IsSpace(r) && !strings.ContainsRune(blankMarks, r) {
+				return false
+			}
+			return strings.TrimSpace(s) == "" || strings.Trim(s, blankMarks) == ""
 		}
 	}
 	return true
 }
+
+const blankMarks = " \t\r\n。!?"
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
@@ -239,31 +247,62 @@ func fold(orig string) folded {
 	b.Grow(len(orig))
 	var folds []int32
 	copied := 0
-	for i := 0; i+2 < len(orig); i++ {
-		c := orig[i]
-		if c != 0xEF && c != 0xE3 {
-			continue
+	// the next EF and the next U+3000, found with IndexByte and Index, which
+	// skip the bytes in between far faster than a loop over them
+	nextEF, nextSpace := indexFrom(orig, 0, "\xef"), indexFrom(orig, 0, "\u3000")
+	for nextEF >= 0 || nextSpace >= 0 {
+		i := nextEF
+		if i < 0 || nextSpace >= 0 && nextSpace < i {
+			i = nextSpace
 		}
-		c1, c2 := orig[i+1], orig[i+2]
 		var ascii byte
-		switch {
-		case c == 0xEF && c1 == 0xBC && c2 >= 0x81 && c2 <= 0xBF: // U+FF01..U+FF3F
-			ascii = c2 - 0x81 + '!'
-		case c == 0xEF && c1 == 0xBD && c2 >= 0x80 && c2 <= 0x9E: // U+FF40..U+FF5E
-			ascii = c2 - 0x80 + '`'
-		case c == 0xE3 && c1 == 0x80 && c2 == 0x80: // U+3000
-			ascii = ' '
-		default:
+		var ok bool
+		if i == nextSpace {
+			ascii, ok = ' ', true
+			nextSpace = indexFrom(orig, i+3, "\u3000")
+		} else {
+			ascii, ok = foldWide(orig, i)
+			nextEF = indexFrom(orig, i+1, "\xef")
+		}
+		if !ok {
 			continue
 		}
 		b.WriteString(orig[copied:i])
 		folds = append(folds, int32(b.Len()))
 		b.WriteByte(ascii)
-		i += 2
-		copied = i + 1
+		copied = i + 3
+		if nextEF >= 0 && nextEF < copied {
+			nextEF = indexFrom(orig, copied, "\xef")
+		}
 	}
 	b.WriteString(orig[copied:])
 	return folded{s: b.String(), orig: orig, folds: folds}
+}
+
+// foldWide returns the ASCII form of the full-width character (U+FF01..
+// U+FF5E, EF BC 81..EF BD 9E) at s[i:], or false.
+func foldWide(s string, i int) (byte, bool) {
+	if i+2 >= len(s) {
+		return 0, false
+	}
+	switch c1, c2 := s[i+1], s[i+2]; {
+	case c1 == 0xBC && c2 >= 0x81 && c2 <= 0xBF: // U+FF01..U+FF3F
+		return c2 - 0x81 + '!', true
+	case c1 == 0xBD && c2 >= 0x80 && c2 <= 0x9E: // U+FF40..U+FF5E
+		return c2 - 0x80 + '`', true
+	}
+	return 0, false
+}
+
+// indexFrom is the index of sub in s at or after from, or -1.
+func indexFrom(s string, from int, sub string) int {
+	if from > len(s) {
+		return -1
+	}
+	if i := strings.Index(s[from:], sub); i >= 0 {
+		return from + i
+	}
+	return -1
 }
 
 // at maps a byte offset of the folded text to the original text: each

@@ -13,6 +13,8 @@ const (
 
 var (
 	reSessionAnchor = regexp.MustCompile(`第\s*` + cnN + `\s*次`)
+	// reSessionAnchorAt is reSessionAnchor anchored, for sessionAnchors
+	reSessionAnchorAt = regexp.MustCompile(`^第\s*` + cnN + `\s*次`)
 	// what follows 第N次: an optional body, then the meeting noun
 	reSessionRight = regexp.MustCompile(`^(` + admin + `?(?:人民)?政府|` + admin + `委常委会|管委会|党组|党工委)?\s*(\(扩大\)|扩大)?\s*(常务会议|常委会会议|常委` + enlarged + `会议|常委会|全体` + enlarged + `会议|党组` + enlarged + `会议|` + admin + `长办公会议?|(?:全体)?会议)`)
 	// what may precede 第N次, read backwards one token at a time; place names
@@ -62,7 +64,7 @@ func (r *report) session() (session, evidence string) {
 
 // findSession returns the span of the first session name in s, or nil.
 func findSession(s string) []int {
-	for _, a := range reSessionAnchor.FindAllStringIndex(s, maxMentions) {
+	for _, a := range sessionAnchors(s) {
 		r := reSessionRight.FindStringSubmatchIndex(clip(s[a[1]:], 120))
 		if r == nil {
 			continue
@@ -99,6 +101,29 @@ func findSession(s string) []int {
 		return []int{start, end}
 	}
 	return nil
+}
+
+// sessionAnchors is reSessionAnchor.FindAllStringIndex(s, maxMentions). A
+// match starts with 第 and holds no other, so trying the anchored
+// expression at each 第 finds the same matches; run over a whole body, the
+// unanchored one cleared its matcher's state for the rest of the body at
+// every match.
+func sessionAnchors(s string) [][]int {
+	var out [][]int
+	for from := 0; len(out) < maxMentions; {
+		i := indexCJK(s[from:], "第")
+		if i < 0 {
+			break
+		}
+		p := from + i
+		if m := reSessionAnchorAt.FindStringIndex(s[p:]); m != nil {
+			out = append(out, []int{p, p + m[1]})
+			from = p + m[1]
+			continue
+		}
+		from = p + len("第")
+	}
+	return out
 }
 
 // inParentheses reports whether offset i of s is inside a parenthesis opened

@@ -201,19 +201,16 @@ func TestHigherLevelMatchesRegexp(t *testing.T) {
 	})
 }
 
-func TestAnchorIndexMatchesIndex(t *testing.T) {
-	for _, a := range kindAnchors.anchors {
-		for k := 1; k < len(a); k++ {
-			if strings.HasPrefix(a, a[k:]) {
-				t.Errorf("anchor %q overlaps itself: all() would miss occurrences", a)
+func TestIndexCJKMatchesStrings(t *testing.T) {
+	subs := []string{"", "第", "主持", "《", "会议", "常务会", "深化改革委员会", "\x80", "a", "。。", "会会"}
+	texts := append(shortcutTexts(t), "会会会", "第", "x第", "\xe7\xac\xac\xac")
+	for _, s := range texts {
+		for _, sub := range subs {
+			if got, want := indexCJK(s, sub), strings.Index(s, sub); got != want {
+				t.Errorf("indexCJK(%q, %q) = %d, want %d", clip(s, 80), sub, got, want)
 			}
-		}
-	}
-	for _, s := range shortcutTexts(t) {
-		one, each := kindAnchors.search(s), indexSearch(s)
-		for _, a := range kindAnchors.anchors {
-			if got, want := slices.Collect(one.all(a)), slices.Collect(each.all(a)); !slices.Equal(got, want) {
-				t.Errorf("%q in %q: one pass found %v, strings.Index %v", a, clip(s, 120), got, want)
+			if got, want := lastIndexCJK(s, sub), strings.LastIndex(s, sub); got != want {
+				t.Errorf("lastIndexCJK(%q, %q) = %d, want %d", clip(s, 80), sub, got, want)
 			}
 		}
 	}
@@ -313,6 +310,29 @@ func TestDateGatesCoverExpressions(t *testing.T) {
 		head := clip(s, 40)
 		if !minutesFields.in(head) && reMinutesTime.MatchString(head) {
 			t.Errorf("reMinutesTime matches %q", head)
+		}
+	}
+}
+
+func TestTitleGapMatchesRegexp(t *testing.T) {
+	texts := []string{"", " ", "、", " 、 ", "和 ", "\t以及\n", "以 及", "、、", ",和", "并\u3000", "及与", "x"}
+	for _, s := range texts {
+		if got, want := titleGap(s), reTitleGap.MatchString(s); got != want {
+			t.Errorf("titleGap(%q) = %v, want %v", s, got, want)
+		}
+	}
+	eachTail(t, 12, func(s string) {
+		if got, want := titleGap(s), reTitleGap.MatchString(s); got != want {
+			t.Errorf("titleGap(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+func TestSessionAnchorsMatchRegexp(t *testing.T) {
+	texts := append(shortcutTexts(t), "第第3次", "第 3 次第二十次第\n五\n次", "第"+strings.Repeat("一", 70)+"次", strings.Repeat("第1次", 70))
+	for _, s := range texts {
+		if got, want := sessionAnchors(s), reSessionAnchor.FindAllStringIndex(s, maxMentions); !reflect.DeepEqual(got, want) {
+			t.Errorf("sessionAnchors(%q) = %v, want %v", clip(s, 80), got, want)
 		}
 	}
 }

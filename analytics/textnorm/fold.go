@@ -11,6 +11,12 @@ type foldStats struct {
 	han      int // Han characters
 	tradOnly int // characters that exist only in Traditional script
 	latin    int // ASCII letters
+	// spamPair is set when the output has a character that can start a
+	// spam suffix right after one that can end a brand (or ')'), and
+	// spamSep when it has a chain separator (_ - |). Without either the
+	// spam scan of the output finds nothing, and Normalize skips it: it
+	// costs as much as folding.
+	spamPair, spamSep bool
 }
 
 // fold applies the character-level normalizations documented in the package
@@ -62,6 +68,7 @@ func foldValid(s string) (string, foldStats) {
 				runStart = i
 			}
 			st.count(r)
+			st.notePair(prev, r)
 			prev = r
 			i += size
 			continue
@@ -98,18 +105,21 @@ func foldValid(s string) (string, foldStats) {
 			}
 		}
 
+		before := prev // the output rune r will follow
 		if started {
 			if b.Cap() == 0 {
 				b.Grow(len(s))
 			}
 			switch {
 			case newlines > 0:
+				before = '\n'
 				b.WriteByte('\n')
 				if newlines > 1 {
 					b.WriteByte('\n')
 				}
 			case pendingSpace:
 				b.WriteByte(' ')
+				before = ' '
 			}
 		}
 		newlines, pendingSpace, started = 0, false, true
@@ -124,6 +134,7 @@ func foldValid(s string) (string, foldStats) {
 			runStart = at
 		}
 		st.count(r)
+		st.notePair(before, r)
 		prev = r
 	}
 	if runStart == 0 && b.Len() == 0 {
@@ -148,6 +159,7 @@ func (st *foldStats) commonRun(s string, i int, prev *rune) int {
 			if (c|0x20) >= 'a' && (c|0x20) <= 'z' {
 				st.latin++
 			}
+			st.notePair(*prev, rune(c))
 			*prev = rune(c)
 			i++
 			continue
@@ -161,10 +173,22 @@ func (st *foldStats) commonRun(s string, i int, prev *rune) int {
 		if isTradOnly(r) {
 			st.tradOnly++
 		}
+		st.notePair(*prev, r)
 		*prev = r
 		i += 3
 	}
 	return i
+}
+
+// notePair records what the spam scan would look at in the output rune r
+// following before.
+func (st *foldStats) notePair(before, r rune) {
+	if mayStartSuffix(r) && (mayEndBrand(before) || before == ')') {
+		st.spamPair = true
+	}
+	if r == '_' || r == '-' || r == '|' {
+		st.spamSep = true
+	}
 }
 
 func (st *foldStats) count(r rune) {

@@ -114,20 +114,45 @@ func findLabels(line string) []labelHit {
 	var hits []labelHit
 	for i := 0; i < len(line); {
 		if i > 0 && !labelBoundary(line, i) {
-			_, size := utf8.DecodeRuneInString(line[i:])
-			i += size
+			i = afterBoundary(line, i)
 			continue
 		}
 		hit, ok := labelAt(line, i)
 		if !ok {
-			_, size := utf8.DecodeRuneInString(line[i:])
-			i += size
+			i = afterBoundary(line, i)
 			continue
 		}
 		hits = append(hits, hit)
 		i = hit.end
 	}
 	return hits
+}
+
+// afterBoundary returns the offset just past the first boundary rune (see
+// labelBoundary) at or after the rune at i, or len(line): the next offset
+// where a label can start. Most lines are prose with no boundary at all;
+// finding that by bytes costs far less than decoding the rune before every
+// offset. The boundaries' bytes never occur inside another character.
+func afterBoundary(line string, i int) int {
+	for k := i; k < len(line); k++ {
+		switch line[k] {
+		case ' ', '[', ']', '|', '(', ')', '/':
+			return k + 1
+		case 0xE3: // 【 】
+			if strings.HasPrefix(line[k:], "【") || strings.HasPrefix(line[k:], "】") {
+				return k + len("【")
+			}
+		case 0xE2: // •
+			if strings.HasPrefix(line[k:], "•") {
+				return k + len("•")
+			}
+		case 0xC2: // ·
+			if strings.HasPrefix(line[k:], "·") {
+				return k + len("·")
+			}
+		}
+	}
+	return len(line)
 }
 
 func labelBoundary(line string, i int) bool {

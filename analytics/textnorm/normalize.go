@@ -50,7 +50,11 @@ func Normalize(raw []byte, opt Options) (Doc, error) {
 	}
 
 	var spam spamScan
-	clean, found := spam.remove(folded)
+	cands := anySpam // Simplified characters are not those folding saw
+	if !traditional {
+		cands = spamCandidates{branded: st.spamPair, chains: st.spamSep}
+	}
+	clean, found := spam.removeIn(folded, cands)
 	if len(found) > 0 {
 		clean, _ = fold(clean) // removal can leave empty lines or double spaces
 		if clean == "" {

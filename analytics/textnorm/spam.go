@@ -142,10 +142,21 @@ type spamScan struct {
 	learned []string // brand+suffix segments seen in site-name spam
 }
 
+// spamCandidates says which of the scan's searches can find anything in a
+// text: folding notes whether its output has a brand-suffix pair or a chain
+// separator (foldStats), and a search that cannot match is skipped.
+type spamCandidates struct{ branded, chains bool }
+
+// anySpam is for text nothing is known of.
+var anySpam = spamCandidates{branded: true, chains: true}
+
 // remove deletes spam from s and returns the cleaned string and the removed
 // strings in order of appearance.
-func (sc *spamScan) remove(s string) (string, []string) {
-	spans := sc.find(s)
+func (sc *spamScan) remove(s string) (string, []string) { return sc.removeIn(s, anySpam) }
+
+// removeIn is remove for a text of which c is known.
+func (sc *spamScan) removeIn(s string, c spamCandidates) (string, []string) {
+	spans := sc.find(s, c)
 	if len(spans) == 0 {
 		return s, nil
 	}
@@ -162,10 +173,14 @@ func (sc *spamScan) remove(s string) (string, []string) {
 	return b.String(), found
 }
 
-func (sc *spamScan) find(s string) []span {
+func (sc *spamScan) find(s string, c spamCandidates) []span {
 	var spans []span
-	spans = sc.findBranded(s, spans)
-	spans = sc.findChains(s, spans)
+	if c.branded {
+		spans = sc.findBranded(s, spans)
+	}
+	if c.chains {
+		spans = sc.findChains(s, spans)
+	}
 	if len(spans) == 0 && len(sc.learned) == 0 {
 		return nil
 	}
@@ -193,7 +208,14 @@ const countryTag = "(中国)"
 func (sc *spamScan) findBranded(s string, spans []span) []span {
 	var prev rune
 	for i := 0; i < len(s); {
-		r, size := nextRune(s, i)
+		// three-byte characters, nearly all of a report, decoded inline
+		var r rune
+		size := 3
+		if c := s[i]; c >= 0xE0 && c < 0xF0 {
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		} else {
+			r, size = nextRune(s, i)
+		}
 		if !mayStartSuffix(r) || !(mayEndBrand(prev) || prev == ')') {
 			prev = r
 			i += size
@@ -269,12 +291,12 @@ func isWordRune(r rune) bool {
 
 // findChains finds brand+suffix segments joined by separators.
 func (sc *spamScan) findChains(s string, spans []span) []span {
+	var seps separators
 	for off := 0; off < len(s); {
-		j := strings.IndexAny(s[off:], "_-|")
-		if j < 0 {
+		p := seps.next(s, off)
+		if p < 0 {
 			break
 		}
-		p := off + j
 		off = p + 1
 		before, _ := utf8.DecodeLastRuneInString(s[:p])
 		after, _ := utf8.DecodeRuneInString(s[p+1:])
@@ -288,6 +310,35 @@ func (sc *spamScan) findChains(s string, spans []span) []span {
 		off = segs[len(segs)-1].end
 	}
 	return spans
+}
+
+// separators finds the chain separators _ - | in order. Each is searched
+// with IndexByte and its next offset kept until passed: the three are rare
+// in Chinese text, which strings.IndexAny would read byte by byte.
+type separators struct {
+	at       [3]int // next offset of each separator, or -1 for none left
+	searched bool
+}
+
+var separatorBytes = [3]byte{'_', '-', '|'}
+
+// next returns the first offset ≥ off holding a separator, or -1. The
+// offsets asked for must not decrease.
+func (sp *separators) next(s string, off int) int {
+	best := -1
+	for k, c := range separatorBytes {
+		if !sp.searched || sp.at[k] >= 0 && sp.at[k] < off {
+			sp.at[k] = -1
+			if j := strings.IndexByte(s[off:], c); j >= 0 {
+				sp.at[k] = off + j
+			}
+		}
+		if a := sp.at[k]; a >= 0 && (best < 0 || a < best) {
+			best = a
+		}
+	}
+	sp.searched = true
+	return best
 }
 
 // chainSegments returns the word-rune runs around separator p and every
