@@ -256,7 +256,7 @@ func appendRecord(reports, mentions, items, itemTopics, docs *duckdb.Appender, r
 			counts.WriteString(t + ":" + strconv.Itoa(n))
 		}
 	}
-	if err := reports.AppendRow(r.ID, r.Source, nullable(r.URL), nullable(r.Title), r.Text, nullable(r.Original),
+	if err := reports.AppendRow(r.ID, r.Source, nullable(r.URL), nullable(r.Title), r.Text, original(r),
 		nullable(r.ProvinceCode), nullable(r.Province), nullable(r.CityCode), nullable(r.City),
 		nullable(r.DistrictCode), nullable(r.District), meetingDate, meetingDay, published,
 		nullable(r.DateSource), nullable(r.Chair), kinds, nullable(r.Session),
@@ -271,7 +271,7 @@ func appendRecord(reports, mentions, items, itemTopics, docs *duckdb.Appender, r
 		}
 	}
 	for _, it := range r.AgendaItems {
-		if err := items.AppendRow(r.ID, int32(it.Index), nullable(it.Kind), it.Text, int32(it.Start), int32(it.End), rid); err != nil {
+		if err := items.AppendRow(r.ID, int32(it.Index), nullable(it.Kind), int32(it.Start), int32(it.End), rid); err != nil {
 			return err
 		}
 		for topic, n := range it.Topics {
@@ -360,6 +360,15 @@ func MeetingDay(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// original is the value of reports.original: NULL when the decoded input
+// is the text itself.
+func original(r analytics.Record) any {
+	if r.Original == r.Text {
+		return nil
+	}
+	return nullable(r.Original)
 }
 
 func nullable(s string) any {
