@@ -47,6 +47,11 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 		if err != nil {
 			return err
 		}
+		restore, err := w.begin(ctx)
+		if err != nil {
+			return err
+		}
+		defer restore()
 		// A failed commit cancels ctx, which stops the producer at its next
 		// outcome.
 		ctx, cancel := context.WithCancel(ctx)
@@ -121,7 +126,10 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 		if perr != nil {
 			return perr
 		}
-		return w.compactTerms(ctx)
+		if err := w.compactTerms(ctx); err != nil {
+			return err
+		}
+		return w.checkpoint(ctx)
 	})
 	if err == nil {
 		err = queries.ClusterMentions(ctx, db, false)

@@ -37,6 +37,9 @@ type writer struct {
 	// lastRID is the highest reports.rid committed; a batch numbers its
 	// reports from lastRID+1 on.
 	lastRID int64
+	// uncheckpointed is the text committed since the last checkpoint (see
+	// checkpoint.go).
+	uncheckpointed int64
 }
 
 func newWriter(ctx context.Context, raw driver.Conn) (*writer, error) {
@@ -149,7 +152,8 @@ func (w *writer) exec(ctx context.Context, q string) error {
 	return err
 }
 
-// write commits one batch.
+// write commits one batch, then checkpoints if it is time to (see
+// checkpoint.go).
 func (w *writer) write(ctx context.Context, b batch) error {
 	if len(b.records) == 0 && len(b.failures) == 0 && len(b.duplicates) == 0 {
 		return nil
@@ -157,8 +161,14 @@ func (w *writer) write(ctx context.Context, b batch) error {
 	if err := w.commit(ctx, b); err != nil {
 		return err
 	}
-	w.lastRID += int64(len(b.records))
-	return nil
+	var bytes int64
+	for _, r := range b.records {
+		bytes += int64(len(r.Text))
+		if r.Original != r.Text {
+			bytes += int64(len(r.Original))
+		}
+	}
+	return w.committed(ctx, len(b.records), bytes)
 }
 
 // commit appends a batch in one transaction.
