@@ -2,8 +2,6 @@ package ingest
 
 import (
 	"context"
-	"database/sql"
-	"database/sql/driver"
 	"fmt"
 	"io"
 	"io/fs"
@@ -183,67 +181,14 @@ func RunFS(ctx context.Context, db *queries.DB, x *analytics.Extractor, fsys fs.
 }
 
 func run(ctx context.Context, db *queries.DB, x *analytics.Extractor, files []file, opt Options) (Summary, error) {
-	start := time.Now()
 	opt = opt.withDefaults()
-	var err error
 	var total int64
 	for _, f := range files {
 		total += f.size
 	}
-	sum := Summary{Files: len(files)}
-	bar := newProgress(opt.Progress, total)
-	err = db.Raw(ctx, func(_ *sql.Conn, raw driver.Conn) error {
-		w, err := newWriter(ctx, raw)
-		if err != nil {
-			return err
-		}
-		var b batch
-		err = stream(ctx, x, files, opt, func(o Outcome) error {
-			sum.Bytes += o.Size
-			if o.Failed != nil {
-				sum.Failed++
-				if opt.Errors != nil {
-					fmt.Fprintf(opt.Errors, "error: %s\n", o.Failed.Reason)
-				}
-				b.failures = append(b.failures, *o.Failed)
-			} else {
-				sum.Reports++
-				if w.isNew(o.Record.ID) {
-					sum.Added++
-					w.isNewSource(o.Record.ID, o.Record.Source)
-					b.records = append(b.records, o.Record)
-				} else {
-					sum.Duplicates++
-					if w.isNewSource(o.Record.ID, o.Record.Source) {
-						b.duplicates = append(b.duplicates, o.Record)
-					}
-				}
-			}
-			bar.update(sum)
-			if len(b.records)+len(b.failures)+len(b.duplicates) < opt.BatchSize {
-				return nil
-			}
-			err := w.write(ctx, b)
-			if err == nil && opt.Log != nil {
-				fmt.Fprintf(opt.Log, "committed batch: %d reports, %d duplicates, %d failures\n", len(b.records), len(b.duplicates), len(b.failures))
-			}
-			b = batch{}
-			return err
-		})
-		if err != nil {
-			return err
-		}
-		if err := w.write(ctx, b); err != nil {
-			return err
-		}
-		return w.compactTerms(ctx)
+	return store(ctx, db, len(files), total, opt, func(add func(Outcome) error) error {
+		return stream(ctx, x, files, opt, add)
 	})
-	if err == nil {
-		err = queries.ClusterMentions(ctx, db, false)
-	}
-	sum.Elapsed = time.Since(start)
-	bar.done(sum)
-	return sum, err
 }
 
 func extractJob(x *analytics.Extractor, j job) Outcome {

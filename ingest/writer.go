@@ -28,21 +28,40 @@ type batch struct {
 
 // writer appends batches to the database. Each batch is one transaction, so
 // a crash leaves every earlier batch whole and nothing of the one it hit.
+// It runs on a goroutine of its own (see store.go): only it touches the
+// connection while a run stores.
 type writer struct {
-	raw  driver.Conn
-	seen map[[10]byte]struct{} // ids already stored or queued
-	// sources holds a hash of each (id, source) pair stored, so that a
-	// rerun over the same files records no new duplicates.
-	sources map[uint64]struct{}
+	raw driver.Conn
 	// months lists the meeting months this run added terms to.
 	months map[time.Time]struct{}
 	// lastRID is the highest reports.rid committed; a batch numbers its
 	// reports from lastRID+1 on.
 	lastRID int64
+	// uncheckpointed is the text committed since the last checkpoint (see
+	// checkpoint.go).
+	uncheckpointed int64
 }
 
 func newWriter(ctx context.Context, raw driver.Conn) (*writer, error) {
-	w := &writer{raw: raw, seen: map[[10]byte]struct{}{}, sources: map[uint64]struct{}{}, months: map[time.Time]struct{}{}}
+	w := &writer{raw: raw, months: map[time.Time]struct{}{}}
+	var err error
+	if w.lastRID, err = maxRID(ctx, raw); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// known is what is already stored or queued, for dedupe before a record
+// is queued: the producer side of a run owns it.
+type known struct {
+	seen map[[10]byte]struct{} // ids already stored or queued
+	// sources holds a hash of each (id, source) pair stored, so that a
+	// rerun over the same files records no new duplicates.
+	sources map[uint64]struct{}
+}
+
+func loadKnown(ctx context.Context, raw driver.Conn) (*known, error) {
+	k := &known{seen: map[[10]byte]struct{}{}, sources: map[uint64]struct{}{}}
 	// Loading the stored ids once is cheaper than asking per batch, and it
 	// keeps an append to a large database proportional to what is added.
 	rows, err := raw.(driver.QueryerContext).QueryContext(ctx, `SELECT id FROM reports`, nil)
@@ -52,8 +71,8 @@ func newWriter(ctx context.Context, raw driver.Conn) (*writer, error) {
 	defer rows.Close()
 	dest := make([]driver.Value, 1)
 	for rows.Next(dest) == nil {
-		if k, ok := idKey(fmt.Sprint(dest[0])); ok {
-			w.seen[k] = struct{}{}
+		if id, ok := idKey(fmt.Sprint(dest[0])); ok {
+			k.seen[id] = struct{}{}
 		}
 	}
 	srows, err := raw.(driver.QueryerContext).QueryContext(ctx, `SELECT report_id, source FROM report_sources`, nil)
@@ -63,12 +82,9 @@ func newWriter(ctx context.Context, raw driver.Conn) (*writer, error) {
 	defer srows.Close()
 	dest = make([]driver.Value, 2)
 	for srows.Next(dest) == nil {
-		w.sources[sourceKey(fmt.Sprint(dest[0]), fmt.Sprint(dest[1]))] = struct{}{}
+		k.sources[sourceKey(fmt.Sprint(dest[0]), fmt.Sprint(dest[1]))] = struct{}{}
 	}
-	if w.lastRID, err = maxRID(ctx, raw); err != nil {
-		return nil, err
-	}
-	return w, nil
+	return k, nil
 }
 
 func maxRID(ctx context.Context, raw driver.Conn) (int64, error) {
@@ -98,12 +114,12 @@ func sourceKey(id, source string) uint64 {
 
 // isNewSource reports whether a duplicate's source is not yet recorded, and
 // marks it recorded.
-func (w *writer) isNewSource(id, source string) bool {
-	k := sourceKey(id, source)
-	if _, ok := w.sources[k]; ok {
+func (k *known) isNewSource(id, source string) bool {
+	h := sourceKey(id, source)
+	if _, ok := k.sources[h]; ok {
 		return false
 	}
-	w.sources[k] = struct{}{}
+	k.sources[h] = struct{}{}
 	return true
 }
 
@@ -119,15 +135,15 @@ func idKey(id string) ([10]byte, bool) {
 
 // isNew reports whether a record's id is not yet stored or queued, and
 // marks it queued.
-func (w *writer) isNew(id string) bool {
-	k, ok := idKey(id)
+func (k *known) isNew(id string) bool {
+	key, ok := idKey(id)
 	if !ok {
 		return true
 	}
-	if _, dup := w.seen[k]; dup {
+	if _, dup := k.seen[key]; dup {
 		return false
 	}
-	w.seen[k] = struct{}{}
+	k.seen[key] = struct{}{}
 	return true
 }
 
@@ -136,11 +152,27 @@ func (w *writer) exec(ctx context.Context, q string) error {
 	return err
 }
 
-// write commits one batch.
-func (w *writer) write(ctx context.Context, b batch) (err error) {
+// write commits one batch, then checkpoints if it is time to (see
+// checkpoint.go).
+func (w *writer) write(ctx context.Context, b batch) error {
 	if len(b.records) == 0 && len(b.failures) == 0 && len(b.duplicates) == 0 {
 		return nil
 	}
+	if err := w.commit(ctx, b); err != nil {
+		return err
+	}
+	var bytes int64
+	for _, r := range b.records {
+		bytes += int64(len(r.Text))
+		if r.Original != r.Text {
+			bytes += int64(len(r.Original))
+		}
+	}
+	return w.committed(ctx, len(b.records), bytes)
+}
+
+// commit appends a batch in one transaction.
+func (w *writer) commit(ctx context.Context, b batch) (err error) {
 	if err := w.exec(ctx, "BEGIN TRANSACTION"); err != nil {
 		return fmt.Errorf("ingest: begin batch: %w", err)
 	}
@@ -149,14 +181,12 @@ func (w *writer) write(ctx context.Context, b batch) (err error) {
 			_ = w.exec(context.Background(), "ROLLBACK")
 		}
 	}()
-	now := time.Now().UTC()
-	if err := w.appendAll(b, now); err != nil {
+	if err := w.appendAll(b, time.Now().UTC()); err != nil {
 		return err
 	}
 	if err := w.exec(ctx, "COMMIT"); err != nil {
 		return fmt.Errorf("ingest: commit batch: %w", err)
 	}
-	w.lastRID += int64(len(b.records))
 	return nil
 }
 
@@ -256,7 +286,7 @@ func appendRecord(reports, mentions, items, itemTopics, docs *duckdb.Appender, r
 			counts.WriteString(t + ":" + strconv.Itoa(n))
 		}
 	}
-	if err := reports.AppendRow(r.ID, r.Source, nullable(r.URL), nullable(r.Title), r.Text, nullable(r.Original),
+	if err := reports.AppendRow(r.ID, r.Source, nullable(r.URL), nullable(r.Title), r.Text, original(r),
 		nullable(r.ProvinceCode), nullable(r.Province), nullable(r.CityCode), nullable(r.City),
 		nullable(r.DistrictCode), nullable(r.District), meetingDate, meetingDay, published,
 		nullable(r.DateSource), nullable(r.Chair), kinds, nullable(r.Session),
@@ -271,7 +301,7 @@ func appendRecord(reports, mentions, items, itemTopics, docs *duckdb.Appender, r
 		}
 	}
 	for _, it := range r.AgendaItems {
-		if err := items.AppendRow(r.ID, int32(it.Index), nullable(it.Kind), it.Text, int32(it.Start), int32(it.End), rid); err != nil {
+		if err := items.AppendRow(r.ID, int32(it.Index), nullable(it.Kind), int32(it.Start), int32(it.End), rid); err != nil {
 			return err
 		}
 		for topic, n := range it.Topics {
@@ -379,6 +409,15 @@ func MeetingMonth(date string, day time.Time) any {
 		return nil
 	}
 	return time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC)
+}
+
+// original is the value of reports.original: NULL when the decoded input
+// is the text itself.
+func original(r analytics.Record) any {
+	if r.Original == r.Text {
+		return nil
+	}
+	return nullable(r.Original)
 }
 
 func nullable(s string) any {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Meeting is one report with everything extracted from it.
@@ -91,9 +92,10 @@ func GetMeeting(ctx context.Context, db *DB, id string) (*Meeting, error) {
 	err = queryRows(ctx, db, "agenda items", meetingItemsSQL, args, func(rows *sql.Rows) error {
 		var it AgendaItem
 		var topics string
-		if err := rows.Scan(&it.Index, &it.Kind, &it.Text, &it.Start, &it.End, &topics); err != nil {
+		if err := rows.Scan(&it.Index, &it.Kind, &it.Start, &it.End, &topics); err != nil {
 			return err
 		}
+		it.Text = span(m.Text, it.Start, it.End)
 		it.Topics = parseTopicCounts(topics)
 		m.Items = append(m.Items, it)
 		return nil
@@ -113,6 +115,19 @@ func GetMeeting(ctx context.Context, db *DB, id string) (*Meeting, error) {
 		return nil, err
 	}
 	return &m, nil
+}
+
+// span is text[start:end] as extraction gave it for an agenda item (invalid
+// UTF-8 at a cut replaced), or "" when the span is out of range.
+func span(text string, start, end int64) string {
+	if start < 0 || end < start || end > int64(len(text)) {
+		return ""
+	}
+	s := text[start:end]
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return s
 }
 
 // parseTopicCounts reads "topic:n;topic:n", as reports.topic_counts holds

@@ -70,6 +70,10 @@ func TestGetMeeting(t *testing.T) {
 	if !strings.HasPrefix(m.Text, querytest.Text1) {
 		t.Errorf("text = %.40q", m.Text)
 	}
+	// An item's text is its span of the report's text, not a stored copy.
+	if got := spaced(m.Items[0].Text, m.Items[1].Text); got != "会议研究安全生产工作 会议强调推进数字化转型" {
+		t.Errorf("item texts = %s", got)
+	}
 	m4, err := queries.GetMeeting(context.Background(), db, "r4")
 	if err != nil {
 		t.Fatal(err)

@@ -16,7 +16,10 @@ CREATE TABLE IF NOT EXISTS reports (
     url             VARCHAR,
     title           VARCHAR,
     text            VARCHAR NOT NULL,      -- normalized body: simplified, spam removed, no site furniture
-    original        VARCHAR,               -- decoded text as found, before normalization
+    -- Decoded text as found, before normalization; NULL when it equals
+    -- text, as it does for clean UTF-8 input (ingest stores it only when it
+    -- differs, so the body is not stored twice).
+    original        VARCHAR,
     province_code   VARCHAR,
     province        VARCHAR,
     city_code       VARCHAR,
@@ -85,12 +88,13 @@ CREATE TABLE IF NOT EXISTS topic_mentions (
     meeting_kinds VARCHAR[]
 );
 
--- The report split into agenda items, with byte spans into reports.text.
+-- The report split into agenda items, with byte spans into reports.text
+-- [start_pos, end_pos): an item's text is that span of its report's text,
+-- not stored again.
 CREATE TABLE IF NOT EXISTS agenda_items (
     report_id  VARCHAR NOT NULL,
     idx        INTEGER NOT NULL,
     kind       VARCHAR,
-    text       VARCHAR NOT NULL,
     start_pos  INTEGER NOT NULL,
     end_pos    INTEGER NOT NULL,
     rid        BIGINT
@@ -155,3 +159,7 @@ ALTER TABLE agenda_items ADD COLUMN IF NOT EXISTS rid BIGINT;
 ALTER TABLE item_topics ADD COLUMN IF NOT EXISTS rid BIGINT;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS rid BIGINT;
 ALTER TABLE term_counts ADD COLUMN IF NOT EXISTS year_only BOOLEAN DEFAULT false;
+
+-- Columns dropped since the first databases: agenda_items.text copied a
+-- span of reports.text (see agenda_items).
+ALTER TABLE agenda_items DROP COLUMN IF EXISTS text;

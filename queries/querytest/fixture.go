@@ -93,7 +93,7 @@ var fixture = []string{
 	report("r6", "九龙坡区", "500107", "重庆市", "5001", "重庆市", "50", "2023-03-03", "2023-03-03", 1000, "['executive','party_group']", "会议研究数字政府和碳达峰。", true, "[]"),
 	`INSERT INTO topic_mentions (report_id, topic, mentions) VALUES ('r1','safety',3), ('r1','digital',1), ('r2','safety',1), ('r3','digital',2),
 		('r4','safety',2), ('r4','carbon',1), ('r5','safety',5), ('r6','digital',4)`,
-	`INSERT INTO agenda_items (report_id, idx, kind, text, start_pos, end_pos) VALUES ('r1', 0, 'study', '会议研究安全生产工作', 0, 30), ('r1', 1, 'deploy', '会议强调推进数字化转型', 30, 60)`,
+	`INSERT INTO agenda_items (report_id, idx, kind, start_pos, end_pos) VALUES ('r1', 0, 'study', 33, 63), ('r1', 1, 'deploy', 108, 141)`,
 	`INSERT INTO item_topics (report_id, idx, topic, mentions) VALUES ('r1', 0, 'safety', 2), ('r1', 1, 'digital', 1)`,
 	`INSERT INTO documents (report_id, idx, title, verb) VALUES ('r1', 0, '惠山区安全生产专项整治方案', '审议')`,
 	`INSERT INTO term_counts (month, term, mentions, reports) VALUES
