@@ -69,6 +69,10 @@ func Open(ctx context.Context, path string, readOnly bool) (*DB, error) {
 		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
 	}
 	db := &DB{SQL: sql.OpenDB(connector), connector: connector, Path: path, ReadOnly: readOnly}
+	if err := registerFunctions(ctx, db.SQL); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
+	}
 	if !readOnly {
 		if _, err := db.SQL.ExecContext(ctx, schemaSQL); err != nil {
 			db.Close()

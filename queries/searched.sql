@@ -1,5 +1,7 @@
 -- searched: the reports in scope whose text contains $q, as a CTE that
 -- every scoped statement defines first (WITH searched AS MATERIALIZED ...)
 -- so that the text is read once however many times the statement filters.
+-- phrase_count (queries/phrase.go) with at most 1 stops at the first
+-- occurrence, as contains() would, and finds it faster.
 -- Optional (see sql.go): no_searched.sql stands in for it when $q is ''.
-SELECT rid FROM reports WHERE /*include where.sql*/ AND contains(text, $q::VARCHAR)
+SELECT rid FROM reports WHERE /*include where.sql*/ AND phrase_count(text, $q::VARCHAR, 1) IS NOT NULL
