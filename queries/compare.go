@@ -43,7 +43,10 @@ type CompareRow struct {
 	Value        *float64 `json:"value"`
 }
 
-func (p CompareParams) statement() (string, []any, error) {
+func (p CompareParams) statement() (string, []any, error) { return p.statementOn(nil) }
+
+// statementOn is the statement for db, which reads the rollups when db can.
+func (p CompareParams) statementOn(db *DB) (string, []any, error) {
 	if err := p.Scope.validate(); err != nil {
 		return "", nil, err
 	}
@@ -81,16 +84,16 @@ func (p CompareParams) statement() (string, []any, error) {
 		sql.Named("top", top),
 		sql.Named("min_reports", p.MinReports),
 		sql.Named("by_reports", p.RankByReports),
-		sql.Named("via_reports", p.viaReports()),
+		sql.Named("via_reports", p.viaReports(db)),
 	)
-	return compareSQL.text(p.Scope, nil), args, nil
+	return compareSQL.on(db, p.Scope, nil), args, nil
 }
 
 // Compare returns one row per place and topic, places by rank (first topic's
 // value, highest first), topics in the order asked. Reports without a code
 // at the level are not in any place.
 func Compare(ctx context.Context, db *DB, p CompareParams) ([]CompareRow, error) {
-	query, args, err := p.statement()
+	query, args, err := p.statementOn(db)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +117,7 @@ func Compare(ctx context.Context, db *DB, p CompareParams) ([]CompareRow, error)
 // read per asked topic, across all places; the top places' reports are
 // read once for every topic. So the reports win when many topics are asked
 // (the heat map), unless the top places are most of the corpus, as the top
-// provinces are.
-func (p CompareParams) viaReports() bool {
-	return len(p.Topics) > 3 && p.Level != Province
+// provinces are. With rollups the topic cells are smaller than either.
+func (p CompareParams) viaReports(db *DB) bool {
+	return len(p.Topics) > 3 && p.Level != Province && !db.cellsFor(p.Scope)
 }

@@ -3,7 +3,9 @@
 -- then). Places are ranked by the first topic's value (or, with
 -- $by_reports, by their number of reports) among those with at least
 -- $min_reports reports; the top $top places are returned. A place's name
--- and parent are the ones most of its reports in scope give.
+-- and parent are the ones most of its reports in scope give. Reports and
+-- topic rows are read as cells (cells.sql, topic_cells.sql): the rollups
+-- when they can answer, else the rows themselves.
 WITH searched AS MATERIALIZED /*include searched.sql*/,
 -- One group per spelling of a place, so that its name comes with the
 -- denominators instead of from a second pass over the reports.
@@ -14,9 +16,8 @@ spellings AS (
                                 ELSE province END AS name,
            CASE $level::VARCHAR WHEN 'district' THEN city
                                 WHEN 'city' THEN province END AS parent,
-           count(*) AS reports, sum(chars) AS chars
-    FROM reports
-    WHERE /*filter*/
+           sum(reports) AS reports, sum(chars) AS chars
+    FROM /*include cells.sql*/
     GROUP BY 1, 2, 3
     HAVING code IS NOT NULL AND code <> ''
 ),
@@ -38,10 +39,9 @@ parents AS (
 -- The asked topics per place, when they are read from topic_mentions (see
 -- hits below): one pass for the ranking topic and the others.
 per_place AS MATERIALIZED (
-    SELECT /*include level.sql*/ AS code, topic, sum(mentions) AS mentions, count(*) AS reports
-    FROM topic_mentions
+    SELECT /*include level.sql*/ AS code, topic, sum(mentions) AS mentions, sum(reports) AS reports
+    FROM /*include topic_cells.sql*/
     WHERE NOT $via_reports::BOOLEAN
-      AND list_contains($topics::VARCHAR[], topic) AND mentions > 0 AND /*filter*/
     GROUP BY 1, 2
 ),
 first AS (
@@ -49,9 +49,9 @@ first AS (
     FROM per_place
     WHERE topic = ($topics::VARCHAR[])[1]
     UNION ALL
-    SELECT /*include level.sql*/ AS code, sum(mentions) AS mentions, count(*) AS reports
-    FROM topic_mentions
-    WHERE $via_reports::BOOLEAN AND topic = ($topics::VARCHAR[])[1] AND mentions > 0 AND /*filter*/
+    SELECT /*include level.sql*/ AS code, sum(mentions) AS mentions, sum(reports) AS reports
+    FROM /*include topic_cells.sql*/
+    WHERE $via_reports::BOOLEAN AND topic = ($topics::VARCHAR[])[1]
     GROUP BY 1
 ),
 candidates AS (

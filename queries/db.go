@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"sync"
 
 	"github.com/duckdb/duckdb-go/v2"
 )
@@ -37,12 +36,12 @@ type DB struct {
 	Path      string // "" for in-memory
 	ReadOnly  bool
 
-	// overview is GetOverview's result on a read-only database, which no
-	// process can change while it is open.
-	overview struct {
-		sync.Mutex
-		o *Overview
-	}
+	// cells says that queries read the rollups where they can (see
+	// rollups.go): set on a read-only open when the rollups add up to the
+	// tables, which cannot change while the file is open read-only. A
+	// writable database, which the caller may change between queries,
+	// reads the rows themselves.
+	cells bool
 }
 
 // Open opens (creating if needed) the database at path; path "" is an
@@ -78,10 +77,23 @@ func Open(ctx context.Context, path string, readOnly bool) (*DB, error) {
 			db.Close()
 			return nil, fmt.Errorf("create schema in %s: %w", displayPath(path), err)
 		}
+		if _, err := db.SQL.ExecContext(ctx, rollupsSQL); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("create rollups in %s: %w", displayPath(path), err)
+		}
 		if err := Backfill(ctx, db); err != nil {
 			db.Close()
 			return nil, fmt.Errorf("upgrade %s: %w", displayPath(path), err)
 		}
+		if err := RefreshRollups(ctx, db, false); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("upgrade %s: %w", displayPath(path), err)
+		}
+		return db, nil
+	}
+	if db.cells, err = rollupsUsable(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
 	}
 	return db, nil
 }

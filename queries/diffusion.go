@@ -9,7 +9,7 @@ import (
 
 var (
 	diffusionSQL      = compose("diffusion.sql")
-	diffusionScopeSQL = compose("diffusion_scope.sql")
+	diffusionScopeSQL = composeScoped("diffusion_scope.sql")
 )
 
 // DiffusionParams asks when each district first took up a topic or a term.
@@ -105,7 +105,7 @@ func GetDiffusion(ctx context.Context, db *DB, p DiffusionParams) (*Diffusion, e
 	}
 	d := &Diffusion{Adopters: []Adopter{}, Curve: []AdoptionPoint{}}
 	var last sql.NullTime
-	if err := db.SQL.QueryRowContext(ctx, diffusionScopeSQL, p.Scope.args()...).Scan(&d.Districts, &last); err != nil {
+	if err := db.SQL.QueryRowContext(ctx, diffusionScopeSQL.on(db, p.Scope, nil), p.Scope.args()...).Scan(&d.Districts, &last); err != nil {
 		return nil, fmt.Errorf("diffusion population: %w", err)
 	}
 	err = queryRows(ctx, db, "diffusion", query, args, func(rows *sql.Rows) error {

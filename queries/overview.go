@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 )
 
 // Overview is the corpus at a glance plus its data-quality numbers.
@@ -44,45 +43,24 @@ type Count struct {
 	Reports int64  `json:"reports"`
 }
 
-// GetOverview reads the overview numbers over all reports. On a read-only
-// database they are computed once: the corpus cannot change while the file
-// is open read-only (DuckDB's lock keeps writers out), and the page reads
-// every report.
+// GetOverview reads the overview numbers over all reports.
 func GetOverview(ctx context.Context, db *DB) (*Overview, error) {
-	if !db.ReadOnly {
-		return readOverview(ctx, db)
-	}
-	db.overview.Lock()
-	defer db.overview.Unlock()
-	if db.overview.o == nil {
-		o, err := readOverview(ctx, db)
-		if err != nil {
-			return nil, err
-		}
-		db.overview.o = o
-	}
-	return db.overview.o.clone(), nil
-}
-
-// clone copies o so that a caller may change its copy.
-func (o *Overview) clone() *Overview {
-	c := *o
-	c.Topics = slices.Clone(o.Topics)
-	for _, l := range []*[]Count{&c.Years, &c.Monthly, &c.DateSources, &c.Kinds, &c.Warnings} {
-		*l = slices.Clone(*l)
-	}
-	return &c
+	return readOverview(ctx, db)
 }
 
 func readOverview(ctx context.Context, db *DB) (*Overview, error) {
 	var o Overview
-	err := db.SQL.QueryRowContext(ctx, overviewTotalsSQL).Scan(&o.Reports, &o.Dated, &o.Undated, &o.MonthOnly,
+	// Every statement sums cells over the whole corpus: an empty scope, and
+	// no topic list (every topic).
+	all := Scope{}
+	args := append(all.args(), sql.Named("topics", []string{}))
+	err := db.SQL.QueryRowContext(ctx, overviewTotalsSQL.on(db, all, nil), args...).Scan(&o.Reports, &o.Dated, &o.Undated, &o.MonthOnly,
 		&o.Spam, &o.NoDistrict, &o.NoChair, &o.WithWarnings, &o.Districts, &o.FirstDay, &o.LastDay, &o.Chars,
 		&o.IngestErrors)
 	if err != nil {
 		return nil, fmt.Errorf("read overview totals: %w", err)
 	}
-	err = queryRows(ctx, db, "overview topics", overviewTopicsSQL, nil, func(rows *sql.Rows) error {
+	err = queryRows(ctx, db, "overview topics", overviewTopicsSQL.on(db, all, nil), args, func(rows *sql.Rows) error {
 		var t TopicTotal
 		if err := rows.Scan(&t.Topic, &t.Reports, &t.Mentions); err != nil {
 			return err
@@ -95,17 +73,17 @@ func readOverview(ctx context.Context, db *DB) (*Overview, error) {
 	}
 	counts := []struct {
 		what  string
-		query string
+		query *scoped
 		dst   *[]Count
 	}{
-		{"reports per year", overviewYearsSQL, &o.Years},
-		{"reports per month", overviewMonthlySQL, &o.Monthly},
-		{"date sources", overviewSourcesSQL, &o.DateSources},
-		{"meeting kinds", overviewKindsSQL, &o.Kinds},
-		{"warnings", overviewWarnSQL, &o.Warnings},
+		{"reports per year", &overviewYearsSQL, &o.Years},
+		{"reports per month", &overviewMonthlySQL, &o.Monthly},
+		{"date sources", &overviewSourcesSQL, &o.DateSources},
+		{"meeting kinds", &overviewKindsSQL, &o.Kinds},
+		{"warnings", &overviewWarnSQL, &o.Warnings},
 	}
 	for _, c := range counts {
-		if *c.dst, err = readCounts(ctx, db, c.what, c.query); err != nil {
+		if *c.dst, err = readCounts(ctx, db, c.what, c.query.on(db, all, nil), args); err != nil {
 			return nil, err
 		}
 	}
@@ -114,12 +92,13 @@ func readOverview(ctx context.Context, db *DB) (*Overview, error) {
 
 // Kinds lists the meeting kinds in the data, most frequent first.
 func Kinds(ctx context.Context, db *DB) ([]Count, error) {
-	return readCounts(ctx, db, "meeting kinds", overviewKindsSQL)
+	all := Scope{}
+	return readCounts(ctx, db, "meeting kinds", overviewKindsSQL.on(db, all, nil), all.args())
 }
 
-func readCounts(ctx context.Context, db *DB, what, query string) ([]Count, error) {
+func readCounts(ctx context.Context, db *DB, what, query string, args []any) ([]Count, error) {
 	var out []Count
-	err := queryRows(ctx, db, what, query, nil, func(rows *sql.Rows) error {
+	err := queryRows(ctx, db, what, query, args, func(rows *sql.Rows) error {
 		var key any
 		var c Count
 		if err := rows.Scan(&key, &c.Reports); err != nil {

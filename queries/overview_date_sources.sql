@@ -1,5 +1,6 @@
 -- How meeting dates were found (text, url, published, ...).
-SELECT coalesce(nullif(date_source, ''), '-') AS source, count(*) AS reports
-FROM reports
+SELECT label AS source, sum(reports)::BIGINT AS reports
+FROM /*include labels.sql*/
+WHERE what = 'date_source'
 GROUP BY 1
 ORDER BY 2 DESC, 1

@@ -1,6 +1,6 @@
--- Reports mentioning and mentions per topic, over all reports. A report has
--- at most one row per topic, so counting rows counts reports.
-SELECT topic, count(*) AS reports, sum(mentions)::BIGINT AS mentions
-FROM topic_mentions
-WHERE mentions > 0
+-- Reports mentioning and mentions per topic, over all reports ($topics is
+-- empty: every topic).
+SELECT topic, sum(reports)::BIGINT AS reports, sum(mentions)::BIGINT AS mentions
+FROM /*include topic_cells.sql*/
 GROUP BY topic
+ORDER BY topic

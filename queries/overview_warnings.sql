@@ -1,6 +1,7 @@
 -- The most frequent extraction warnings.
-SELECT w AS warning, count(*) AS reports
-FROM (SELECT unnest(warnings) AS w FROM reports)
-GROUP BY w
-ORDER BY reports DESC, w
+SELECT label AS warning, sum(reports)::BIGINT AS reports
+FROM /*include labels.sql*/
+WHERE what = 'warning'
+GROUP BY 1
+ORDER BY 2 DESC, 1
 LIMIT 20

@@ -14,7 +14,7 @@ import (
 // in the statement text; the name is one this function made in a directory
 // of its own, never anything from a request.
 func WriteParquet(ctx context.Context, db *DB, t Table, w io.Writer) error {
-	query, args, err := t.statement()
+	query, args, err := statementFor(db, t)
 	if err != nil {
 		return err
 	}

@@ -25,13 +25,14 @@ var (
 	meetingsSQL        = composeScoped("meetings.sql")
 	meetingsExportSQL  = composeScoped("meetings_export.sql")
 	meetingsCountSQL   = composeScoped("meetings_count.sql")
-	overviewTotalsSQL  = compose("overview_totals.sql")
-	overviewTopicsSQL  = compose("overview_topics.sql")
-	overviewYearsSQL   = compose("overview_years.sql")
-	overviewSourcesSQL = compose("overview_date_sources.sql")
-	overviewKindsSQL   = compose("overview_kinds.sql")
-	overviewWarnSQL    = compose("overview_warnings.sql")
-	overviewMonthlySQL = compose("overview_monthly.sql")
+	meetingsTotalSQL   = composeScoped("meetings_total.sql")
+	overviewTotalsSQL  = composeScoped("overview_totals.sql")
+	overviewTopicsSQL  = composeScoped("overview_topics.sql")
+	overviewYearsSQL   = composeScoped("overview_years.sql")
+	overviewSourcesSQL = composeScoped("overview_date_sources.sql")
+	overviewKindsSQL   = composeScoped("overview_kinds.sql")
+	overviewWarnSQL    = composeScoped("overview_warnings.sql")
+	overviewMonthlySQL = composeScoped("overview_monthly.sql")
 	meetingSQL         = compose("meeting.sql")
 	meetingItemsSQL    = compose("meeting_items.sql")
 	meetingDocsSQL     = compose("meeting_documents.sql")
@@ -40,7 +41,8 @@ var (
 
 // optional are the included files of a scoped statement that only some
 // calls need, each with a stand-in for the calls whose parameter is empty
-// (the text search or the topics of the meetings list). DuckDB plans
+// (the text search or the topics of the meetings list) or, for the
+// rollups, for the databases and scopes they cannot answer. DuckDB plans
 // subqueries before it folds constants, so a part written as "$q is empty
 // OR rid IN (subquery)" would run its subquery even when $q is empty; a
 // statement is therefore composed once per combination of parts.
@@ -51,12 +53,16 @@ var optional = []struct {
 	{"searched.sql", "no_searched.sql", searchBit},
 	{"search.sql", "no_search.sql", searchBit},
 	{"mentioning.sql", "in_scope.sql", topicsBit},
+	{"cells.sql", "report_rows.sql", cellsBit},
+	{"topic_cells.sql", "topic_rows.sql", cellsBit},
+	{"labels.sql", "label_rows.sql", cellsBit},
 }
 
 // Bits of a variant: which optional parts it holds.
 const (
 	searchBit = 1 << iota // the scope's text search, Scope.Q
 	topicsBit             // the meetings list's topics
+	cellsBit              // the rollups instead of the rows they sum
 	variants              // the number of variants
 )
 
@@ -73,8 +79,22 @@ func composeScoped(name string) scoped {
 }
 
 // text is the variant a call with scope s and (for the meetings list)
-// topics needs.
+// topics needs, reading the rows themselves.
 func (st *scoped) text(s Scope, topics []string) string {
+	return st[variant(s, topics)]
+}
+
+// on is text's variant for db: it reads the rollups when db has rollups
+// that match its tables and the scope has no text search.
+func (st *scoped) on(db *DB, s Scope, topics []string) string {
+	v := variant(s, topics)
+	if db.cellsFor(s) {
+		v |= cellsBit
+	}
+	return st[v]
+}
+
+func variant(s Scope, topics []string) int {
 	v := 0
 	if s.Q != "" {
 		v |= searchBit
@@ -82,7 +102,7 @@ func (st *scoped) text(s Scope, topics []string) string {
 	if len(topics) > 0 {
 		v |= topicsBit
 	}
-	return st[v]
+	return v
 }
 
 // includePattern finds /*include NAME.sql*/ markers; /*scope*/ is short for

@@ -13,6 +13,20 @@ type Table interface {
 	statement() (string, []any, error)
 }
 
+// rolledUp is a Table whose statement can read the rollups of a database
+// that has them (see rollups.go).
+type rolledUp interface {
+	statementOn(db *DB) (string, []any, error)
+}
+
+// statementFor is t's statement for db.
+func statementFor(db *DB, t Table) (string, []any, error) {
+	if r, ok := t.(rolledUp); ok {
+		return r.statementOn(db)
+	}
+	return t.statement()
+}
+
 // RowWriter receives a table: the column names once, then each row. Values
 // are nil, bool, int64, float64, string or time.Time.
 type RowWriter interface {
@@ -22,7 +36,7 @@ type RowWriter interface {
 
 // Stream runs t and hands its rows to w as they arrive.
 func Stream(ctx context.Context, db *DB, t Table, w RowWriter) error {
-	query, args, err := t.statement()
+	query, args, err := statementFor(db, t)
 	if err != nil {
 		return err
 	}

@@ -33,7 +33,10 @@ type TrendRow struct {
 	Value        *float64  `json:"value"` // nil when the period has no reports
 }
 
-func (p TrendParams) statement() (string, []any, error) {
+func (p TrendParams) statement() (string, []any, error) { return p.statementOn(nil) }
+
+// statementOn is the statement for db, which reads the rollups when db can.
+func (p TrendParams) statementOn(db *DB) (string, []any, error) {
 	if err := p.Scope.validate(); err != nil {
 		return "", nil, err
 	}
@@ -60,7 +63,7 @@ func (p TrendParams) statement() (string, []any, error) {
 		sql.Named("labels", labels),
 		sql.Named("measure", string(p.Measure)),
 	)
-	return trendsSQL.text(p.Scope, nil), args, nil
+	return trendsSQL.on(db, p.Scope, nil), args, nil
 }
 
 // Trends returns one row per period and topic, periods in order, topics in
@@ -68,7 +71,7 @@ func (p TrendParams) statement() (string, []any, error) {
 // one without reports has TotalReports 0 and a nil Value. No rows means no
 // dated report is in scope.
 func Trends(ctx context.Context, db *DB, p TrendParams) ([]TrendRow, error) {
-	query, args, err := p.statement()
+	query, args, err := p.statementOn(db)
 	if err != nil {
 		return nil, err
 	}

@@ -1,17 +1,19 @@
 -- Trends: one row per (period, topic) over dated reports in scope.
 -- total_reports / total_chars count every report in the period, mentioning
 -- or not, so share and per10k have the whole period as denominator.
--- Denominators are a group-by over reports and numerators one over
--- topic_mentions, which carries the report columns the filter reads: no
--- join. Both group by (meeting_month, year) first, a few hundred groups,
--- and truncate those to the period. A report dated only to the year has
--- no meeting_month: it counts in its year, and in no month or quarter.
+-- Denominators are sums over the report cells in scope and numerators sums
+-- over the topic cells: the rollups (rollups.sql) when they can answer,
+-- else the reports and topic_mentions rows themselves, which carry the
+-- report columns the filter reads: no join. Both group by (meeting_month,
+-- year) first, a few hundred groups, and truncate those to the period. A
+-- report dated only to the year has no meeting_month: it counts in its
+-- year, and in no month or quarter.
 WITH searched AS MATERIALIZED /*include searched.sql*/,
 months AS (
     SELECT meeting_month, date_trunc('year', meeting_day) AS meeting_year,
-           count(*) AS total_reports, sum(chars) AS total_chars
-    FROM reports
-    WHERE meeting_day IS NOT NULL AND /*filter*/
+           sum(reports) AS total_reports, sum(chars) AS total_chars
+    FROM /*include cells.sql*/
+    WHERE meeting_day IS NOT NULL
     GROUP BY ALL
 ),
 cells AS (
@@ -25,10 +27,9 @@ hits AS (
     SELECT /*include period_of.sql*/ AS p, topic,
            sum(mentions) AS mentions, sum(reports) AS reports
     FROM (SELECT meeting_month, date_trunc('year', meeting_day) AS meeting_year, topic,
-                 sum(mentions) AS mentions, count(*) AS reports
-          FROM topic_mentions
-          WHERE list_contains($topics::VARCHAR[], topic) AND mentions > 0
-            AND meeting_day IS NOT NULL AND /*filter*/
+                 sum(mentions) AS mentions, sum(reports) AS reports
+          FROM /*include topic_cells.sql*/
+          WHERE meeting_day IS NOT NULL
           GROUP BY ALL)
     WHERE p IS NOT NULL
     GROUP BY p, topic

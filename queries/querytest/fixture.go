@@ -23,6 +23,7 @@ package querytest
 
 import (
 	"context"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -50,6 +51,46 @@ func Open(t testing.TB) *queries.DB {
 		t.Fatalf("load fixture: %v", err)
 	}
 	return db
+}
+
+// OpenReadOnly returns the fixture as the server sees a database: a file
+// written as ingest leaves it (derived columns and rollups filled), opened
+// read-only, so that queries read the rollups. extra statements run after
+// the fixture's, before the derived columns are filled.
+func OpenReadOnly(t testing.TB, extra ...string) *queries.DB {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "fixture.duckdb")
+	db, err := queries.Open(ctx, path, false)
+	if err != nil {
+		t.Fatalf("create fixture database: %v", err)
+	}
+	for _, stmt := range append(append([]string(nil), fixture...), extra...) {
+		if _, err := db.SQL.ExecContext(ctx, stmt); err != nil {
+			db.Close()
+			t.Fatalf("load fixture: %v\n%s", err, stmt)
+		}
+	}
+	if err := queries.Backfill(ctx, db); err != nil {
+		db.Close()
+		t.Fatalf("load fixture: %v", err)
+	}
+	if err := queries.RefreshRollups(ctx, db, false); err != nil {
+		db.Close()
+		t.Fatalf("load fixture: %v", err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatalf("close fixture database: %v", err)
+	}
+	ro, err := queries.Open(ctx, path, true)
+	if err != nil {
+		t.Fatalf("reopen fixture database read-only: %v", err)
+	}
+	t.Cleanup(func() { ro.Close() })
+	if !ro.Rollups() {
+		t.Fatalf("the read-only fixture database does not read its rollups")
+	}
+	return ro
 }
 
 // Text1 is r1's text; tests of keyword marking read it.

@@ -1,0 +1,34 @@
+-- Rewrites each rollup with one row per cell, in the order the full build
+-- writes (place first, so that a filter on a place reads few row groups).
+-- Nothing changes but the number of rows. One statement per "-- statement:"
+-- line.
+
+-- statement: report cells
+CREATE OR REPLACE TEMP TABLE compacted AS
+SELECT meeting_day, meeting_month, province_code, province, city_code, city, district_code, district, meeting_kinds,
+       sum(reports), sum(chars), sum(month_only), sum(spam), sum(no_chair), sum(with_warnings),
+       min(first_day), max(last_day)
+FROM report_cells
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+ORDER BY district_code, meeting_day;
+DELETE FROM report_cells;
+INSERT INTO report_cells SELECT * FROM compacted;
+DROP TABLE compacted
+
+-- statement: topic cells
+CREATE OR REPLACE TEMP TABLE compacted AS
+SELECT topic, meeting_day, meeting_month, province_code, city_code, district_code, meeting_kinds,
+       sum(reports), sum(mentions)
+FROM topic_cells
+GROUP BY 1, 2, 3, 4, 5, 6, 7
+ORDER BY topic, district_code, meeting_day;
+DELETE FROM topic_cells;
+INSERT INTO topic_cells SELECT * FROM compacted;
+DROP TABLE compacted
+
+-- statement: label counts
+CREATE OR REPLACE TEMP TABLE compacted AS
+SELECT what, label, sum(reports) FROM label_counts GROUP BY 1, 2 ORDER BY 1, 2;
+DELETE FROM label_counts;
+INSERT INTO label_counts SELECT * FROM compacted;
+DROP TABLE compacted

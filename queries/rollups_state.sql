@@ -1,0 +1,17 @@
+-- What the rollups cover (see rollups.go): the format they were built in,
+-- the last report number summed, the taxonomy digest the topic counts came
+-- from then and now, the rows the rollups held after their last compaction
+-- and hold now, and whether they sum the tables as they are now: every
+-- report, every topic row and every mention once.
+SELECT coalesce((SELECT value FROM meta WHERE key = 'rollups_version'), '') AS version,
+       coalesce((SELECT value FROM meta WHERE key = 'rollups_rid')::BIGINT, -1) AS rid,
+       coalesce((SELECT max(rid) FROM reports), 0) AS last_rid,
+       coalesce((SELECT value FROM meta WHERE key = 'rollups_taxonomy'), '')
+           = coalesce((SELECT value FROM meta WHERE key = 'taxonomy_digest'), '') AS same_taxonomy,
+       coalesce((SELECT value FROM meta WHERE key = 'rollups_compacted')::BIGINT, 0) AS compacted,
+       (SELECT count(*) FROM report_cells) + (SELECT count(*) FROM topic_cells) + (SELECT count(*) FROM label_counts) AS held,
+       (SELECT count(*) FROM reports) = (SELECT coalesce(sum(reports), 0) FROM report_cells)
+       AND (SELECT count(*) FROM reports) = (SELECT coalesce(sum(reports), 0) FROM label_counts WHERE what = 'date_source')
+       AND (SELECT count(*) FROM topic_mentions WHERE mentions > 0) = (SELECT coalesce(sum(reports), 0) FROM topic_cells)
+       AND (SELECT coalesce(sum(mentions), 0) FROM topic_mentions WHERE mentions > 0)
+           = (SELECT coalesce(sum(mentions), 0) FROM topic_cells) AS complete

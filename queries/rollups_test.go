@@ -1,0 +1,265 @@
+package queries_test
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"testing"
+
+	"agendascope/analytics"
+	"agendascope/analytics/topics"
+	"agendascope/bench"
+	"agendascope/ingest"
+	"agendascope/queries"
+	"agendascope/queries/querytest"
+)
+
+// yearOnly adds a report dated only to the year, and one dated to the
+// month with a kind of its own, to the fixture: the cells must keep them
+// apart from January and from the other kinds.
+var yearOnly = []string{
+	`INSERT INTO reports (id, source, title, text, province_code, province, city_code, city, district_code, district,
+		meeting_date, meeting_day, meeting_kinds, spam, chars, ingested_at, chair, date_source, warnings)
+	 VALUES ('y1', 'y1.jsonl:1', '锡山区政府工作报告', '抓好安全生产，推进碳达峰。', '32', '江苏省', '3202', '无锡市', '320205', '锡山区',
+		'2022', DATE '2022-01-01', ['executive'], false, 1000, now(), '', 'url', ['date_year_only', 'date_year_only']),
+	        ('y2', 'y2.jsonl:1', '', '安全生产。', '32', '江苏省', '3202', '无锡市', '', '',
+		'2022-03', DATE '2022-03-01', ['plenary'], true, 300, now(), NULL, '', NULL)`,
+	`INSERT INTO topic_mentions (report_id, topic, mentions) VALUES ('y1', 'safety', 1), ('y1', 'carbon', 2), ('y2', 'safety', 4)`,
+}
+
+// rollupScopes are scopes of every kind the rollups answer.
+var rollupScopes = []queries.Scope{
+	{},
+	{From: "2022-02", To: "2022-04"},
+	{From: "2022-01"},
+	{To: "2022-01"},
+	{Districts: []string{"320206"}},
+	{Cities: []string{"3202"}},
+	{Provinces: []string{"32", "50"}},
+	{Districts: []string{"320206"}, Provinces: []string{"50"}},
+	{Kind: "executive"},
+	{Kind: "party_group", From: "2022-01"},
+	{Kind: "plenary", Cities: []string{"3202"}},
+}
+
+// answers runs every read that the rollups serve with every scope and
+// returns the results as JSON, one entry per call.
+func answers(t *testing.T, db *queries.DB, scopes []queries.Scope, topicIDs []string) map[string]string {
+	t.Helper()
+	ctx := context.Background()
+	out := map[string]string{}
+	put := func(key string, v any, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s: %v", key, err)
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[key] = string(b)
+	}
+	o, err := queries.GetOverview(ctx, db)
+	put("overview", o, err)
+	k, err := queries.Kinds(ctx, db)
+	put("kinds", k, err)
+	topicSets := [][]string{topicIDs[:1], topicIDs}
+	// The measure only divides the sums the rollups hold, so each period and
+	// level is asked with one measure, a different one each time.
+	measures := queries.Measures
+	for i, sc := range scopes {
+		key := func(what string, j int) string {
+			b, _ := json.Marshal(sc)
+			return what + " " + string(b) + " " + string(rune('a'+j))
+		}
+		for j, ts := range topicSets {
+			for n, period := range queries.Periods {
+				m := measures[(i+j+n)%len(measures)]
+				rows, err := queries.Trends(ctx, db, queries.TrendParams{Scope: sc, Topics: ts, Period: period, Measure: m})
+				put(key("trends "+string(period)+" "+string(m), j), rows, err)
+			}
+			for n, level := range queries.Levels {
+				m := measures[(i+j+n+1)%len(measures)]
+				byReports := (i+j+n)%2 == 0
+				rows, err := queries.Compare(ctx, db, queries.CompareParams{Scope: sc, Topics: ts, Level: level,
+					Measure: m, Top: 3, MinReports: i % 2, RankByReports: byReports})
+				put(key("compare "+string(level)+" "+string(m), j)+" "+map[bool]string{true: "by reports"}[byReports], rows, err)
+			}
+			d, err := queries.GetDiffusion(ctx, db, queries.DiffusionParams{Scope: sc, Topic: ts[0], Period: queries.Quarter})
+			put(key("diffusion", j), d, err)
+		}
+		for j, ts := range [][]string{nil, topicIDs[:1], topicIDs[1:2], topicIDs} {
+			p, err := queries.Meetings(ctx, db, queries.MeetingsParams{Scope: sc, Topics: ts, Limit: 4, Offset: 1})
+			put(key("meetings", j), p, err)
+		}
+	}
+	return out
+}
+
+func compareAnswers(t *testing.T, rows, cells map[string]string) {
+	t.Helper()
+	if len(rows) != len(cells) {
+		t.Fatalf("%d answers from the rows, %d from the rollups", len(rows), len(cells))
+	}
+	for key, want := range rows {
+		if got := cells[key]; got != want {
+			t.Errorf("%s:\nrollups %s\nrows    %s", key, got, want)
+		}
+	}
+}
+
+// TestRollupsAnswerAsRows: on the hand-computed fixture, every read gives
+// the same answer from the rollups (a read-only database) as from the rows.
+func TestRollupsAnswerAsRows(t *testing.T) {
+	raw := querytest.Open(t)
+	ctx := context.Background()
+	for _, s := range yearOnly {
+		if _, err := raw.SQL.ExecContext(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := queries.Backfill(ctx, raw); err != nil {
+		t.Fatal(err)
+	}
+	if raw.Rollups() {
+		t.Fatal("a writable database reads its rollups")
+	}
+	cells := querytest.OpenReadOnly(t, yearOnly...)
+	topicIDs := []string{"safety", "digital", "carbon"}
+	compareAnswers(t, answers(t, raw, rollupScopes, topicIDs), answers(t, cells, rollupScopes, topicIDs))
+
+	// The text search cannot be read from the rollups: the same statement
+	// reads the rows then.
+	p := queries.TrendParams{Scope: queries.Scope{Q: "碳达峰"}, Topics: []string{"safety"}, Period: queries.Year, Measure: queries.Reports}
+	want, err := queries.Trends(ctx, raw, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := queries.Trends(ctx, cells, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, g := trendCells(want), trendCells(got); w != g {
+		t.Errorf("search: rollup database %s, rows %s", g, w)
+	}
+}
+
+func trendCells(rows []queries.TrendRow) string {
+	b, _ := json.Marshal(rows)
+	return string(b)
+}
+
+// TestRollupsFollowChanges: rollups refreshed after each of several
+// ingests (appending), after topic counts are rewritten (retag) and after
+// a change behind their back still answer as the rows do, and a read-only
+// open ignores rollups that no longer add up.
+func TestRollupsFollowChanges(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests a synthetic corpus")
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	c, err := bench.Generate(dir, bench.Spec{Reports: 240, Seed: 5, PerFile: 80})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tax, err := topics.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := topics.NewTagger(tax)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := analytics.New(tg)
+	path := filepath.Join(dir, "db.duckdb")
+
+	var scopes []queries.Scope
+	check := func(step string, wantRollups bool, change ...string) {
+		t.Helper()
+		db, err := queries.Open(ctx, path, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range change {
+			if _, err := db.SQL.ExecContext(ctx, s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if scopes == nil {
+			var d string
+			if err := db.SQL.QueryRowContext(ctx, `SELECT district_code FROM reports WHERE district_code <> '' ORDER BY rid LIMIT 1`).Scan(&d); err != nil {
+				t.Fatal(err)
+			}
+			scopes = []queries.Scope{{}, {From: "2018-01", To: "2021-06", Kind: "executive"}, {Provinces: []string{d[:2]}}}
+		}
+		topicIDs := []string{"safety", "digital", "carbon"}
+		rows := answers(t, db, scopes, topicIDs)
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
+		ro, err := queries.Open(ctx, path, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ro.Close()
+		if ro.Rollups() != wantRollups {
+			t.Fatalf("%s: read-only database reads rollups: %v, want %v", step, ro.Rollups(), wantRollups)
+		}
+		if wantRollups {
+			compareAnswers(t, rows, answers(t, ro, scopes, topicIDs))
+		}
+	}
+	ingestFiles := func(files ...string) {
+		t.Helper()
+		db, err := queries.Open(ctx, path, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := ingest.Run(ctx, db, x, files, ingest.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := queries.RefreshRollups(ctx, db, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ingestFiles(c.Files[0])
+	check("first ingest", true)
+	ingestFiles(c.Files[1:]...)
+	check("second ingest", true)
+
+	// Counts rewritten as retag does, then the refresh retag asks for.
+	db, err := queries.Open(ctx, path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL.ExecContext(ctx, `UPDATE topic_mentions SET mentions = mentions + 1 WHERE topic = 'safety'`); err != nil {
+		t.Fatal(err)
+	}
+	if err := queries.RefreshRollups(ctx, db, true); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	check("retag", true)
+
+	// A change no refresh followed: the read-only open must not trust the
+	// rollups; the next writable open rebuilds them.
+	db, err = queries.Open(ctx, path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL.ExecContext(ctx, `DELETE FROM topic_mentions WHERE topic = 'digital' AND rid % 3 = 0`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	ro, err := queries.Open(ctx, path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ro.Rollups() {
+		t.Error("read-only open reads rollups that no longer add up")
+	}
+	ro.Close()
+	check("changed behind", true)
+}
