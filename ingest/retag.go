@@ -77,6 +77,9 @@ func Retag(ctx context.Context, db *queries.DB, tg *topics.Tagger) (int, error) 
 	if err == nil {
 		err = queries.ClusterMentions(ctx, db, true)
 	}
+	if err == nil {
+		err = queries.RefreshRollups(ctx, db, true)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("retag: %w", err)
 	}

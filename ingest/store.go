@@ -134,6 +134,11 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 	if err == nil {
 		err = queries.ClusterMentions(ctx, db, false)
 	}
+	if err == nil {
+		// The dashboard reads the rollups only while they add up to the
+		// tables, so they are brought up to date before the run ends.
+		err = queries.RefreshRollups(ctx, db, false)
+	}
 	sum.Elapsed = time.Since(start)
 	bar.done(sum)
 	return sum, err
