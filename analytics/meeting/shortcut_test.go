@@ -336,3 +336,20 @@ func TestSessionAnchorsMatchRegexp(t *testing.T) {
 		}
 	}
 }
+
+// validIn trusts a slice of a valid text only when it cuts no character.
+func TestValidInMatchesValid(t *testing.T) {
+	for _, page := range corpusPages(t) {
+		if !utf8.ValidString(page) {
+			continue
+		}
+		for a := 0; a < len(page); a += 7 {
+			for _, n := range []int{0, 1, 2, 3, 4, 5, 100, 301} {
+				b := min(len(page), a+n)
+				if got, want := validIn(page[a:b], true), valid(page[a:b]); got != want {
+					t.Fatalf("validIn(page[%d:%d]) = %q, want %q", a, b, got, want)
+				}
+			}
+		}
+	}
+}
