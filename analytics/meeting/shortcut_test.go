@@ -353,3 +353,34 @@ func TestValidInMatchesValid(t *testing.T) {
 		}
 	}
 }
+
+func TestLunarWordsMatchRegexp(t *testing.T) {
+	eachTail(t, 12, func(left string) {
+		got := hasAnySuffix(strings.TrimRight(left, "\t\n\f\r "), lunarWords)
+		if want := reLunarBefore.MatchString(left); got != want {
+			t.Errorf("lunar words on %q = %v, want %v", left, got, want)
+		}
+	})
+}
+
+// The session tokens run over the last maxRunes runes (white space aside)
+// of the text before a session number: their leftmost match must lie there.
+func TestSessionTokensWithinMaxRunes(t *testing.T) {
+	texts := []string{"2020 年度 ", "第 十 四 届委员会  ", "区人民政府党组", "县委常委会", "二〇二〇年度"}
+	check := func(left string) {
+		for _, tok := range reSessionLeft {
+			w := backOver(left, len(left), tok.maxRunes)
+			got := tok.re.FindStringIndex(left[w:])
+			if got != nil {
+				got = []int{w + got[0], w + got[1]}
+			}
+			if want := tok.re.FindStringIndex(left); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s on %q: %v in the last %d runes, %v in all", tok.re, left, got, tok.maxRunes, want)
+			}
+		}
+	}
+	for _, s := range texts {
+		check(s)
+	}
+	eachTail(t, 48, check)
+}
