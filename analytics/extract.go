@@ -96,7 +96,8 @@ func (x *Extractor) Extract(in Input) (Record, error) {
 
 	x.place(&r, doc, in)
 
-	mi := meeting.Input{Title: r.Title, Body: doc.Body, Published: published, Generated: doc.Meta.Generated, URL: r.URL, Lang: doc.Lang}
+	mi := meeting.Input{Title: r.Title, Body: doc.Body, Published: published, Generated: doc.Meta.Generated, URL: r.URL, Lang: doc.Lang,
+		Valid: true} // Normalize returns valid UTF-8
 	m := meeting.Extract(mi)
 	switch {
 	case in.Date != "":

@@ -252,9 +252,11 @@ func subjectEnds(s string) iter.Seq[int] {
 // item's Index does not depend on whether the report has a lead-in.
 // Start and End are byte offsets into body, trimmed of surrounding white
 // space.
-func AgendaItems(body string) []Item { return agendaItems(fold(body)) }
+func AgendaItems(body string) []Item { return agendaItems(fold(body), false) }
 
-func agendaItems(f folded) []Item {
+// agendaItems splits a folded body; validBody says the body is known to be
+// valid UTF-8.
+func agendaItems(f folded, validBody bool) []Item {
 	s, body := f.s, f.orig
 	starts := itemStarts(s)
 	var out []Item
@@ -269,7 +271,7 @@ func agendaItems(f folded) []Item {
 			return
 		}
 		oa, ob := f.at(a), f.at(b)
-		out = append(out, Item{Index: idx, Kind: kind, Text: valid(body[oa:ob]), Start: oa, End: ob})
+		out = append(out, Item{Index: idx, Kind: kind, Text: validIn(body[oa:ob], validBody), Start: oa, End: ob})
 	}
 	first := len(s)
 	if len(starts) > 0 {

@@ -295,8 +295,12 @@ func dateExprs(s string) []dateExpr {
 // lunarAt reports whether the date expression starting at i of s is in the
 // lunar calendar: 农历 (or a lunar month name) stands right before it.
 func lunarAt(s string, i int) bool {
-	return reLunarBefore.MatchString(tail(s[:i], 12))
+	return hasAnySuffix(strings.TrimRight(tail(s[:i], 12), "\t\n\f\r "), lunarWords)
 }
+
+// lunarWords are reLunarBefore's words: the expression, anchored at the
+// end, was tried from every offset for every date.
+var lunarWords = []string{"农历", "阴历", "夏历", "旧历", "腊月", "正月", "冬月"}
 
 // dateExprsEn finds the date expressions of an English text.
 func dateExprsEn(s string) []dateExpr {

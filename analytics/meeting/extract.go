@@ -21,7 +21,7 @@ func Extract(in Input) Result {
 		Chair:     r.chair(),
 		Kinds:     r.kinds(),
 		Documents: r.documents(),
-		Items:     agendaItems(r.body),
+		Items:     agendaItems(r.body, in.Valid),
 	}
 	res.Session, res.SessionEvidence = r.session()
 	return res

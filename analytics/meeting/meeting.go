@@ -28,6 +28,9 @@ type Input struct {
 	Generated   string // 生成日期/成文日期 YYYY-MM-DD, "" if unknown
 	URL         string // source URL, "" if unknown
 	Lang        string // "zh" or "en"
+	// Valid says Body is known to be valid UTF-8, as Normalize's output
+	// is: agenda items, which cover the whole body, then need no check.
+	Valid bool
 }
 
 // isEnglish reports whether the report is to be read with the English rules.
@@ -149,6 +152,22 @@ func tail(s string, n int) string {
 		i++
 	}
 	return s[i:]
+}
+
+// validIn is valid(s) for s a slice of a text known to be valid UTF-8
+// when whole is true: such a slice is valid unless it cuts a character at
+// either end, which two checks tell, where valid reads every byte.
+func validIn(s string, whole bool) string {
+	if whole && (s == "" || utf8.RuneStart(s[0]) && !cutAtEnd(s)) {
+		return s
+	}
+	return valid(s)
+}
+
+// cutAtEnd reports whether s ends inside a character.
+func cutAtEnd(s string) bool {
+	r, size := utf8.DecodeLastRuneInString(s)
+	return r == utf8.RuneError && size == 1
 }
 
 // valid makes an output string valid UTF-8: input may carry stray bytes from

@@ -22,18 +22,21 @@ var (
 	// token lists the endings its matches can have (before white space): an
 	// expression anchored at the end is tried from every offset, so it runs
 	// only when the text ends in one of them.
+	// Each token also bounds its matches' length in runes besides white
+	// space, so it runs over that much of the text only.
 	reSessionLeft = []struct {
-		re      *regexp.Regexp
-		org     bool
-		endings []string
+		re       *regexp.Regexp
+		org      bool
+		endings  []string
+		maxRunes int
 	}{
-		{regexp.MustCompile(`(?:19|20)\d{2}\s*年度?\s*$`), false, []string{"年", "年度"}},
-		{regexp.MustCompile(`第?(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*届\s*$`), false, []string{"届"}},
+		{regexp.MustCompile(`(?:19|20)\d{2}\s*年度?\s*$`), false, []string{"年", "年度"}, 6},
+		{regexp.MustCompile(`第?(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*届\s*$`), false, []string{"届"}, 5},
 		// 第十四届委员会 is a party committee; a bare 委员会 is any commission
 		// (安全生产委员会2025年第四次会议), whose sessions are not tracked
-		{regexp.MustCompile(`第?(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*届委员会\s*$`), true, []string{"届委员会"}},
+		{regexp.MustCompile(`第?(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*届委员会\s*$`), true, []string{"届委员会"}, 8},
 		{regexp.MustCompile(`(?:` + admin + `?(?:人民)?政府(?:党组)?|` + admin + `委常委会|` + admin + `委|党组|党工委|管委会)\s*$`), true,
-			[]string{"政府", "党组", "常委会", "委", "管委会"}},
+			[]string{"政府", "党组", "常委会", "委", "管委会"}, 7},
 	}
 	reSessionEn = regexp.MustCompile(`(?i)\b\d+(?:st|nd|rd|th)\s+(?:\(enlarged\)\s+)?(?:standing|executive|plenary)\s+meeting\s+of\s+the\s+(?:county|district|city|banner)\s+(?:people's\s+)?government`)
 )
@@ -80,8 +83,9 @@ func findSession(s string) []int {
 				if !hasAnySuffix(trimmed, tok.endings) {
 					continue
 				}
-				if m := tok.re.FindStringIndex(left); m != nil && m[0] < m[1] {
-					start -= len(left) - m[0]
+				w := backOver(left, len(left), tok.maxRunes)
+				if m := tok.re.FindStringIndex(left[w:]); m != nil && m[0] < m[1] {
+					start -= len(left) - (w + m[0])
 					org = org || tok.org
 					moved = true
 					break

@@ -336,3 +336,51 @@ func TestSessionAnchorsMatchRegexp(t *testing.T) {
 		}
 	}
 }
+
+// validIn trusts a slice of a valid text only when it cuts no character.
+func TestValidInMatchesValid(t *testing.T) {
+	for _, page := range corpusPages(t) {
+		if !utf8.ValidString(page) {
+			continue
+		}
+		for a := 0; a < len(page); a += 7 {
+			for _, n := range []int{0, 1, 2, 3, 4, 5, 100, 301} {
+				b := min(len(page), a+n)
+				if got, want := validIn(page[a:b], true), valid(page[a:b]); got != want {
+					t.Fatalf("validIn(page[%d:%d]) = %q, want %q", a, b, got, want)
+				}
+			}
+		}
+	}
+}
+
+func TestLunarWordsMatchRegexp(t *testing.T) {
+	eachTail(t, 12, func(left string) {
+		got := hasAnySuffix(strings.TrimRight(left, "\t\n\f\r "), lunarWords)
+		if want := reLunarBefore.MatchString(left); got != want {
+			t.Errorf("lunar words on %q = %v, want %v", left, got, want)
+		}
+	})
+}
+
+// The session tokens run over the last maxRunes runes (white space aside)
+// of the text before a session number: their leftmost match must lie there.
+func TestSessionTokensWithinMaxRunes(t *testing.T) {
+	texts := []string{"2020 年度 ", "第 十 四 届委员会  ", "区人民政府党组", "县委常委会", "二〇二〇年度"}
+	check := func(left string) {
+		for _, tok := range reSessionLeft {
+			w := backOver(left, len(left), tok.maxRunes)
+			got := tok.re.FindStringIndex(left[w:])
+			if got != nil {
+				got = []int{w + got[0], w + got[1]}
+			}
+			if want := tok.re.FindStringIndex(left); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s on %q: %v in the last %d runes, %v in all", tok.re, left, got, tok.maxRunes, want)
+			}
+		}
+	}
+	for _, s := range texts {
+		check(s)
+	}
+	eachTail(t, 48, check)
+}
