@@ -48,18 +48,24 @@ func BenchmarkStore(b *testing.B) {
 	// AGENDASCOPE_BENCH_STORE_DSN="name=opts;name=opts" runs one
 	// sub-benchmark per DuckDB option set (DSN query, e.g. threads=1), to
 	// compare settings on the same extracted corpus in one process.
+	// AGENDASCOPE_BENCH_STORE_BATCH="2000,8000" does the same for batch
+	// sizes.
 	variants := os.Getenv("AGENDASCOPE_BENCH_STORE_DSN")
-	if variants == "" {
-		benchmarkStore(b, n, "")
+	batches := os.Getenv("AGENDASCOPE_BENCH_STORE_BATCH")
+	if variants == "" && batches == "" {
+		benchmarkStore(b, n, "", 0)
 		return
 	}
 	for _, v := range strings.Split(variants, ";") {
 		name, dsn, _ := strings.Cut(v, "=")
-		b.Run(name, func(b *testing.B) { benchmarkStore(b, n, dsn) })
+		for _, bs := range strings.Split(batches, ",") {
+			size, _ := strconv.Atoi(bs)
+			b.Run(fmt.Sprintf("%s/batch=%d", name, size), func(b *testing.B) { benchmarkStore(b, n, dsn, size) })
+		}
 	}
 }
 
-func benchmarkStore(b *testing.B, n int, dsn string) {
+func benchmarkStore(b *testing.B, n int, dsn string, batchSize int) {
 	b.SetBytes(storeBytes)
 	mb := float64(storeBytes) / 1e6
 	var cpu, first, last time.Duration
@@ -78,7 +84,7 @@ func benchmarkStore(b *testing.B, n int, dsn string) {
 		log := &commitLog{}
 		cpu0 := CPUTime()
 		log.marks = append(log.marks, cpu0)
-		sum, err := ingest.Store(context.Background(), db, storeOutcomes, ingest.Options{Log: log})
+		sum, err := ingest.Store(context.Background(), db, storeOutcomes, ingest.Options{Log: log, BatchSize: batchSize})
 		if err != nil {
 			b.Fatal(err)
 		}

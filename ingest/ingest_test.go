@@ -285,3 +285,23 @@ func TestRetag(t *testing.T) {
 		t.Errorf("CheckTaxonomy accepted a different taxonomy")
 	}
 }
+
+// reports.original is NULL when the input was the normalized text already
+// (but for a final newline), and kept when normalization changed it.
+func TestIngestStoresOriginalOnlyWhenItDiffers(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string][]byte{"c.jsonl": []byte(strings.Join([]string{
+		`{"id": "clean", "text": "4月16日，区长方力主持召开区政府第6次常务会议，研究安全生产工作。\n", "date": "2022-04-16"}`,
+		`{"id": "trad", "text": "4月18日，區長方力主持召開區政府第7次常務會議，研究安全生產工作。", "date": "2022-04-18"}`,
+	}, "\n"))})
+	db := openMem(t)
+	if _, err := Run(context.Background(), db, testExtractor(t), []string{dir}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM reports WHERE source LIKE '%#clean' AND original IS NULL`); n != 1 {
+		t.Errorf("clean input: original stored again")
+	}
+	if n := count(t, db, `SELECT count(*) FROM reports WHERE source LIKE '%#trad' AND original LIKE '%區長%' AND text LIKE '%区长%'`); n != 1 {
+		t.Errorf("Traditional input: original not kept beside the simplified text")
+	}
+}

@@ -164,7 +164,7 @@ func (w *writer) write(ctx context.Context, b batch) error {
 	var bytes int64
 	for _, r := range b.records {
 		bytes += int64(len(r.Text))
-		if r.Original != r.Text {
+		if !sameText(r.Original, r.Text) {
 			bytes += int64(len(r.Original))
 		}
 	}
@@ -412,12 +412,17 @@ func MeetingMonth(date string, day time.Time) any {
 }
 
 // original is the value of reports.original: NULL when the decoded input
-// is the text itself.
+// is the text itself but for surrounding whitespace (a final newline), as
+// for input that was normalized before it came.
 func original(r analytics.Record) any {
-	if r.Original == r.Text {
+	if sameText(r.Original, r.Text) {
 		return nil
 	}
 	return nullable(r.Original)
+}
+
+func sameText(original, text string) bool {
+	return original == text || strings.TrimSpace(original) == text
 }
 
 func nullable(s string) any {

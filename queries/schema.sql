@@ -16,9 +16,9 @@ CREATE TABLE IF NOT EXISTS reports (
     url             VARCHAR,
     title           VARCHAR,
     text            VARCHAR NOT NULL,      -- normalized body: simplified, spam removed, no site furniture
-    -- Decoded text as found, before normalization; NULL when it equals
-    -- text, as it does for clean UTF-8 input (ingest stores it only when it
-    -- differs, so the body is not stored twice).
+    -- Decoded text as found, before normalization; NULL when it is text
+    -- but for surrounding whitespace, as for input normalized before it
+    -- came (so the body is not stored twice).
     original        VARCHAR,
     province_code   VARCHAR,
     province        VARCHAR,
