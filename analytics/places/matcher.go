@@ -15,6 +15,12 @@ type matcher struct {
 	next   transitions
 	states []state
 	root   []int32 // dense root transitions for rootLo ≤ r < rootHi, 0 = none
+	// deep marks the runes rootLo ≤ r < rootHi that some state other than
+	// the root has a transition on. On any other rune every state falls
+	// back to the root, so a scan steps there directly; about half of
+	// running text are such runes, and each saved a look at the state and
+	// often at the transition table.
+	deep   []uint64
 	patLen []int32 // pattern byte lengths
 }
 
@@ -45,6 +51,7 @@ func runeBit(r rune) uint64 { return 1 << ((uint32(r) * 2654435761) >> 26) }
 func newMatcher(patterns []string) *matcher {
 	m := &matcher{
 		root: make([]int32, rootHi-rootLo),
+		deep: make([]uint64, (rootHi-rootLo+63)/64),
 	}
 	m.states = append(m.states, state{out: -1})
 	children := [][]int32{nil}
@@ -102,7 +109,16 @@ func (m *matcher) set(s int32, r rune, t int32) {
 		m.root[r-rootLo] = t
 		return
 	}
+	if s != 0 && r >= rootLo && r < rootHi {
+		m.deep[(r-rootLo)/64] |= 1 << ((r - rootLo) % 64)
+	}
 	m.next.put(key(s, r), t)
+}
+
+// shallow reports whether r is in the dense range and no state but the root
+// has a transition on it.
+func (m *matcher) shallow(r rune) bool {
+	return r >= rootLo && r < rootHi && m.deep[(r-rootLo)/64]&(1<<((r-rootLo)%64)) == 0
 }
 
 func (m *matcher) step(s int32, r rune) (int32, bool) {
@@ -218,6 +234,9 @@ func (m *matcher) scan(text string, emit func(start, end int, pat int32)) {
 			}
 		}
 		i += size
+		if s != 0 && m.shallow(r) {
+			s = 0 // the fail chain would end at the root: go there at once
+		}
 		for {
 			if s == 0 && r >= rootLo && r < rootHi {
 				// the commonest step, taken here rather than in step: most
