@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"agendascope/analytics/internal/cjk"
 )
 
 // ChairResult is the person who chaired the meeting.
@@ -59,7 +61,7 @@ func (r *report) chair() ChairResult {
 func chairIn(f folded, bare bool) (ChairResult, bool) {
 	s := f.s
 	for from, n := 0, 0; n < maxMentions; n++ {
-		i := indexCJK(s[from:], "主持")
+		i := cjk.Index(s[from:], "主持")
 		if i < 0 {
 			return ChairResult{}, false
 		}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"agendascope/analytics/internal/cjk"
 )
 
 // DateResult is the date a meeting was held.
@@ -183,7 +185,7 @@ func convenesAfter(s string, en bool) bool {
 func convenes(s string) bool {
 	for _, w := range conveneWords {
 		for from := 0; ; {
-			i := indexCJK(s[from:], w)
+			i := cjk.Index(s[from:], w)
 			if i < 0 {
 				break
 			}

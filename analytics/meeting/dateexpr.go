@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"agendascope/analytics/internal/cjk"
 )
 
 // exprKind is the shape of a date expression in running text; the shape
@@ -87,12 +89,12 @@ var (
 func (w windowed) findAll(s string) [][]int {
 	lo, hi := len(s), -1
 	for _, r := range w.first {
-		if i := indexCJK(s, string(r)); i >= 0 && i < lo {
+		if i := cjk.Index(s, string(r)); i >= 0 && i < lo {
 			lo = i
 		}
 	}
 	for _, r := range w.last {
-		if i := lastIndexCJK(s, string(r)); i >= 0 && i+utf8.RuneLen(r) > hi {
+		if i := cjk.LastIndex(s, string(r)); i >= 0 && i+utf8.RuneLen(r) > hi {
 			hi = i + utf8.RuneLen(r)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"agendascope/analytics/internal/cjk"
 )
 
 // Document is a document the meeting took up.
@@ -37,7 +39,7 @@ func findTitles(s string) []titleSpan {
 			// Outside a title only 《 matters. Its lead byte is never a
 			// continuation byte, so a byte search lands on the rune a
 			// rune-by-rune reading would reach.
-			j := indexCJK(s[i:], "《")
+			j := cjk.Index(s[i:], "《")
 			if j < 0 {
 				break
 			}

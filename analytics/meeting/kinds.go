@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"agendascope/analytics/internal/cjk"
 )
 
 // Meeting kinds returned by Kinds.
@@ -146,7 +148,7 @@ func firstKindMatch(s string, rule kindRule) int {
 	best := -1
 	for _, a := range rule.anchors {
 		for from, n := 0, 0; from < len(s) && n < maxMentions; n++ {
-			i := indexCJK(s[from:], a)
+			i := cjk.Index(s[from:], a)
 			if i < 0 {
 				break
 			}

@@ -1,6 +1,10 @@
 package meeting
 
-import "strings"
+import (
+	"strings"
+
+	"agendascope/analytics/internal/cjk"
+)
 
 // words is an alternation of literal words, (?:w1|w2|…), matched without a
 // regular expression. Go's regexp has no literal-set search: it tries such
@@ -17,7 +21,7 @@ type words []string
 // in reports whether s contains one of the words (MatchString).
 func (ws words) in(s string) bool {
 	for _, w := range ws {
-		if indexCJK(s, w) >= 0 {
+		if cjk.Index(s, w) >= 0 {
 			return true
 		}
 	}
@@ -58,7 +62,7 @@ func (ws words) find(s string) []int {
 		if best >= 0 {
 			limit = s[:min(len(s), best+len(w))] // only an earlier start can win
 		}
-		if i := indexCJK(limit, w); i >= 0 && (best < 0 || i < best) {
+		if i := cjk.Index(limit, w); i >= 0 && (best < 0 || i < best) {
 			best, n = i, len(w)
 		}
 	}
@@ -66,48 +70,4 @@ func (ws words) find(s string) []int {
 		return nil
 	}
 	return []int{best, best + n}
-}
-
-// indexCJK is strings.Index(s, sub) for Chinese text. strings.Index looks
-// for the first byte of sub, and the first byte of a Chinese character is
-// one of a handful of lead bytes that recur every few bytes, so it ends up
-// comparing at nearly every offset; the last byte is one of 64 continuation
-// bytes, rare enough for IndexByte to skip most of the text.
-func indexCJK(s, sub string) int {
-	n := len(sub)
-	if n == 0 {
-		return 0
-	}
-	last := sub[n-1]
-	for i := n - 1; i < len(s); i++ {
-		j := strings.IndexByte(s[i:], last)
-		if j < 0 {
-			return -1
-		}
-		i += j
-		if s[i+1-n:i+1] == sub {
-			return i + 1 - n
-		}
-	}
-	return -1
-}
-
-// lastIndexCJK is strings.LastIndex(s, sub), by the same reasoning.
-func lastIndexCJK(s, sub string) int {
-	n := len(sub)
-	if n == 0 {
-		return len(s)
-	}
-	last := sub[n-1]
-	for i := len(s); i >= n; {
-		j := strings.LastIndexByte(s[:i], last)
-		if j < n-1 {
-			return -1
-		}
-		if s[j+1-n:j+1] == sub {
-			return j + 1 - n
-		}
-		i = j
-	}
-	return -1
 }

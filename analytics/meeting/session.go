@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"agendascope/analytics/internal/cjk"
 )
 
 const (
@@ -115,7 +117,7 @@ func findSession(s string) []int {
 func sessionAnchors(s string) [][]int {
 	var out [][]int
 	for from := 0; len(out) < maxMentions; {
-		i := indexCJK(s[from:], "第")
+		i := cjk.Index(s[from:], "第")
 		if i < 0 {
 			break
 		}

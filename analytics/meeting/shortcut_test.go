@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"agendascope/analytics/internal/cjk"
 )
 
 // The tests in this file check the shortcuts that keep the package cheap
@@ -201,16 +203,16 @@ func TestHigherLevelMatchesRegexp(t *testing.T) {
 	})
 }
 
-func TestIndexCJKMatchesStrings(t *testing.T) {
+func TestCJKSearchOnCorpus(t *testing.T) {
 	subs := []string{"", "第", "主持", "《", "会议", "常务会", "深化改革委员会", "\x80", "a", "。。", "会会"}
 	texts := append(shortcutTexts(t), "会会会", "第", "x第", "\xe7\xac\xac\xac")
 	for _, s := range texts {
 		for _, sub := range subs {
-			if got, want := indexCJK(s, sub), strings.Index(s, sub); got != want {
-				t.Errorf("indexCJK(%q, %q) = %d, want %d", clip(s, 80), sub, got, want)
+			if got, want := cjk.Index(s, sub), strings.Index(s, sub); got != want {
+				t.Errorf("cjk.Index(%q, %q) = %d, want %d", clip(s, 80), sub, got, want)
 			}
-			if got, want := lastIndexCJK(s, sub), strings.LastIndex(s, sub); got != want {
-				t.Errorf("lastIndexCJK(%q, %q) = %d, want %d", clip(s, 80), sub, got, want)
+			if got, want := cjk.LastIndex(s, sub), strings.LastIndex(s, sub); got != want {
+				t.Errorf("cjk.LastIndex(%q, %q) = %d, want %d", clip(s, 80), sub, got, want)
 			}
 		}
 	}

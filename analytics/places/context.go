@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"agendascope/analytics/internal/cjk"
 )
 
 // The words around a place name say whether the report is about it.
@@ -17,8 +19,26 @@ var organWords = []string{
 	"区委", "县委", "旗委", "市委", "第",
 }
 
+// organStarts holds the runes that can begin an organ after a name: the
+// first runes of organWords and the numerals of a term. organAfter runs for
+// every mention, and most names are followed by none of them.
+var organStarts = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, w := range organWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+	}
+	for _, r := range "一二三四五六七八九十" {
+		m[r] = true
+	}
+	return m
+}()
+
 func organAfter(text string, end int) bool {
 	rest := text[end:]
+	if r, _ := utf8.DecodeRuneInString(rest); !organStarts[r] {
+		return false
+	}
 	for _, w := range organWords {
 		if strings.HasPrefix(rest, w) {
 			return true
@@ -128,19 +148,20 @@ func partnerClause(text string, start, end int) bool {
 	lo := clauseStart(text, start, partnerLookBack)
 	hi := clauseEnd(text, end, partnerLookAhead)
 	before, after := text[lo:start], text[end:hi]
+	// cjk searches: these run for every mention in a clause with a cue
 	for _, w := range aidWords {
-		if i := strings.LastIndex(before, w); i >= 0 && len(before)-i <= 12*3 {
+		if i := cjk.LastIndex(before, w); i >= 0 && len(before)-i <= 12*3 {
 			return true
 		}
 	}
 	for _, w := range visitorWords {
-		if strings.Contains(after, w) {
+		if cjk.Contains(after, w) {
 			return true
 		}
 	}
 	marker := false
 	for _, w := range partnerMarkers {
-		if strings.Contains(before, w) {
+		if cjk.Contains(before, w) {
 			marker = true
 			break
 		}
@@ -149,7 +170,7 @@ func partnerClause(text string, start, end int) bool {
 		return false
 	}
 	for _, w := range partnerWords {
-		if strings.Contains(after, w) {
+		if cjk.Contains(after, w) {
 			return true
 		}
 	}
@@ -185,14 +206,14 @@ func referenceContext(text string, start, end int) bool {
 	}
 	if !organAfter(text, end) {
 		for _, w := range eventWords {
-			if strings.Contains(after, w) {
+			if cjk.Contains(after, w) {
 				return true
 			}
 		}
 	}
 	near := after[:min(len(after), modelLookAhead+len("”"))]
 	for _, w := range modelWords {
-		if strings.Contains(near, w) {
+		if cjk.Contains(near, w) {
 			return true
 		}
 	}
@@ -201,7 +222,7 @@ func referenceContext(text string, start, end int) bool {
 		before = before[i:]
 	}
 	for _, w := range benchmarkWords {
-		if strings.Contains(before, w) {
+		if cjk.Contains(before, w) {
 			return true
 		}
 	}

@@ -15,6 +15,12 @@ type matcher struct {
 	next   transitions
 	states []state
 	root   []int32 // dense root transitions for rootLo ≤ r < rootHi, 0 = none
+	// deep marks the runes rootLo ≤ r < rootHi that some state other than
+	// the root has a transition on. On any other rune every state falls
+	// back to the root, so a scan steps there directly; about half of
+	// running text are such runes, and each saved a look at the state and
+	// often at the transition table.
+	deep   []uint64
 	patLen []int32 // pattern byte lengths
 }
 
@@ -41,56 +47,77 @@ func key(state int32, r rune) uint64 { return uint64(state)<<21 | uint64(r) }
 
 func runeBit(r rune) uint64 { return 1 << ((uint32(r) * 2654435761) >> 26) }
 
-// newMatcher builds the automaton; pattern i is reported as i.
+// newMatcher builds the automaton; pattern i is reported as i. The trie is
+// built first and its states numbered breadth first, so that the shallow
+// states, which a scan visits at nearly every character, lie together in
+// memory rather than scattered among 100 000 others.
 func newMatcher(patterns []string) *matcher {
+	type node struct {
+		r        rune
+		out      int32
+		children []int32
+	}
+	nodes := []node{{out: -1}}
+	edges := map[uint64]int32{}
 	m := &matcher{
 		root: make([]int32, rootHi-rootLo),
+		deep: make([]uint64, (rootHi-rootLo+63)/64),
 	}
-	m.states = append(m.states, state{out: -1})
-	children := [][]int32{nil}
-	childRune := []rune{0}
 	for id, p := range patterns {
 		s := int32(0)
 		for _, r := range p {
-			t, ok := m.step(s, r)
+			t, ok := edges[key(s, r)]
 			if !ok {
-				t = int32(len(m.states))
-				m.states = append(m.states, state{out: -1})
-				children = append(children, nil)
-				childRune = append(childRune, r)
-				children[s] = append(children[s], t)
-				m.set(s, r, t)
+				t = int32(len(nodes))
+				nodes = append(nodes, node{r: r, out: -1})
+				nodes[s].children = append(nodes[s].children, t)
+				edges[key(s, r)] = t
 			}
 			s = t
 		}
-		m.states[s].out = int32(id)
+		nodes[s].out = int32(id)
 		m.patLen = append(m.patLen, int32(len(p)))
 	}
-	// Breadth-first so that every fail target is finished before it is used.
-	queue := append([]int32(nil), children[0]...)
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		for _, t := range children[s] {
-			r := childRune[t]
-			f := m.states[s].fail
-			for {
-				if u, ok := m.step(f, r); ok && u != t {
-					m.states[t].fail = u
-					break
-				}
-				if f == 0 {
-					m.states[t].fail = 0
-					break
-				}
-				f = m.states[f].fail
+
+	// order[k] is the node numbered k; parents come before their children.
+	order := []int32{0}
+	for k := 0; k < len(order); k++ {
+		order = append(order, nodes[order[k]].children...)
+	}
+	num := make([]int32, len(nodes))
+	for k, n := range order {
+		num[n] = int32(k)
+	}
+	m.states = make([]state, len(nodes))
+	parent := make([]int32, len(nodes))
+	for k, n := range order {
+		m.states[k].out = nodes[n].out
+		for _, c := range nodes[n].children {
+			m.set(int32(k), nodes[c].r, num[c])
+			parent[num[c]] = int32(k)
+		}
+	}
+
+	// Fail links in numbering order, which is breadth first, so that every
+	// fail target is finished before it is used.
+	for t := int32(1); t < int32(len(order)); t++ {
+		r := nodes[order[t]].r
+		f := m.states[parent[t]].fail
+		for {
+			if u, ok := m.step(f, r); ok && u != t {
+				m.states[t].fail = u
+				break
 			}
-			if fo := m.states[t].fail; m.states[fo].out >= 0 {
-				m.states[t].outLink = fo
-			} else {
-				m.states[t].outLink = m.states[fo].outLink
+			if f == 0 {
+				m.states[t].fail = 0
+				break
 			}
-			queue = append(queue, t)
+			f = m.states[f].fail
+		}
+		if fo := m.states[t].fail; m.states[fo].out >= 0 {
+			m.states[t].outLink = fo
+		} else {
+			m.states[t].outLink = m.states[fo].outLink
 		}
 	}
 	return m
@@ -102,7 +129,16 @@ func (m *matcher) set(s int32, r rune, t int32) {
 		m.root[r-rootLo] = t
 		return
 	}
+	if s != 0 && r >= rootLo && r < rootHi {
+		m.deep[(r-rootLo)/64] |= 1 << ((r - rootLo) % 64)
+	}
 	m.next.put(key(s, r), t)
+}
+
+// shallow reports whether r is in the dense range and no state but the root
+// has a transition on it.
+func (m *matcher) shallow(r rune) bool {
+	return r >= rootLo && r < rootHi && m.deep[(r-rootLo)/64]&(1<<((r-rootLo)%64)) == 0
 }
 
 func (m *matcher) step(s int32, r rune) (int32, bool) {
@@ -218,6 +254,9 @@ func (m *matcher) scan(text string, emit func(start, end int, pat int32)) {
 			}
 		}
 		i += size
+		if s != 0 && m.shallow(r) {
+			s = 0 // the fail chain would end at the root: go there at once
+		}
 		for {
 			if s == 0 && r >= rootLo && r < rootHi {
 				// the commonest step, taken here rather than in step: most

@@ -74,6 +74,45 @@ func TestMatcherAgainstNaive(t *testing.T) {
 	}
 }
 
+// TestMatcherShallowRunes covers the runes only the root has transitions
+// on, or none: patterns start with 北 or 南 and otherwise use a small
+// alphabet, and the text adds characters no pattern holds.
+func TestMatcherShallowRunes(t *testing.T) {
+	inner := []rune("区县市山")
+	text := []rune("区县市山北南的了会。")
+	rng := rand.New(rand.NewPCG(3, 4))
+	for round := range 50 {
+		seen := map[string]bool{}
+		var patterns []string
+		for len(patterns) < 20 {
+			var b strings.Builder
+			b.WriteRune([]rune("北南区")[rng.IntN(3)])
+			for range rng.IntN(3) {
+				b.WriteRune(inner[rng.IntN(len(inner))])
+			}
+			if p := b.String(); !seen[p] {
+				seen[p] = true
+				patterns = append(patterns, p)
+			}
+		}
+		m := newMatcher(patterns)
+		var tb strings.Builder
+		for range 300 {
+			tb.WriteRune(text[rng.IntN(len(text))])
+		}
+		txt := tb.String()
+		var got []hit
+		m.scan(txt, func(start, end int, pat int32) { got = append(got, hit{start, end, pat}) })
+		want := naiveScan(patterns, txt)
+		sortHits(got)
+		sortHits(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("round %d: automaton found %d matches, brute force %d\npatterns %q\ntext %q",
+				round, len(got), len(want), patterns, txt)
+		}
+	}
+}
+
 func TestMatcherInvalidUTF8(t *testing.T) {
 	m := newMatcher([]string{"惠山区", "山区"})
 	text := "\xff惠山区\xe6\xb1"
