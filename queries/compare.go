@@ -113,11 +113,12 @@ func Compare(ctx context.Context, db *DB, p CompareParams) ([]CompareRow, error)
 }
 
 // viaReports says whether compare.sql reads the top places' topic counts
-// from their reports rather than from topic_mentions. topic_mentions is
-// read per asked topic, across all places; the top places' reports are
-// read once for every topic. So the reports win when many topics are asked
-// (the heat map), unless the top places are most of the corpus, as the top
-// provinces are. With rollups the topic cells are smaller than either.
+// from their reports' topic_counts rather than from their topic rows. The
+// topic rows are read per asked topic, across all places, before the top
+// places are known to the scan; the top places' reports are read once for
+// every topic. So the reports win when many topics are asked (the heat
+// map), unless the top places are most of the corpus, as the top provinces
+// are. The topic rollup is smaller than either.
 func (p CompareParams) viaReports(db *DB) bool {
 	return len(p.Topics) > 3 && p.Level != Province && !db.cellsFor(p.Scope)
 }

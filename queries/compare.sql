@@ -36,22 +36,11 @@ parents AS (
     FROM (SELECT code, parent, sum(reports) AS reports FROM spellings WHERE parent IS NOT NULL GROUP BY ALL)
     GROUP BY code
 ),
--- The asked topics per place, when they are read from topic_mentions (see
--- hits below): one pass for the ranking topic and the others.
-per_place AS MATERIALIZED (
-    SELECT /*include level.sql*/ AS code, topic, sum(mentions) AS mentions, sum(reports) AS reports
-    FROM /*include topic_cells.sql*/
-    WHERE NOT $via_reports::BOOLEAN
-    GROUP BY 1, 2
-),
+-- The ranking topic per place.
 first AS (
-    SELECT code, mentions, reports
-    FROM per_place
-    WHERE topic = ($topics::VARCHAR[])[1]
-    UNION ALL
     SELECT /*include level.sql*/ AS code, sum(mentions) AS mentions, sum(reports) AS reports
     FROM /*include topic_cells.sql*/
-    WHERE $via_reports::BOOLEAN AND topic = ($topics::VARCHAR[])[1]
+    WHERE topic = ($topics::VARCHAR[])[1]
     GROUP BY 1
 ),
 candidates AS (
@@ -69,13 +58,14 @@ ranked AS (
     QUALIFY rank <= $top::BIGINT
 ),
 -- The asked topics in the top places, read one of two ways ($via_reports
--- is bound, so DuckDB drops the other; see viaReports in compare.go): from
--- topic_mentions, the asked topics' rows of every place (per_place), or
--- from the top places' reports and their topic_counts ("topic:n;topic:n").
+-- is bound, so DuckDB drops the other; see viaReports in compare.go): the
+-- top places' topic cells, or their reports' topic_counts
+-- ("topic:n;topic:n").
 hits AS (
-    SELECT code, topic, mentions, reports
-    FROM per_place
-    WHERE code IN (SELECT code FROM ranked)
+    SELECT /*include level.sql*/ AS code, topic, sum(mentions) AS mentions, sum(reports) AS reports
+    FROM /*include topic_cells.sql*/
+    WHERE NOT $via_reports::BOOLEAN AND /*include level.sql*/ IN (SELECT code FROM ranked)
+    GROUP BY 1, 2
     UNION ALL
     SELECT *
     FROM (SELECT code, pair[1] AS topic, sum(pair[2]::BIGINT) AS mentions, count(*) AS reports

@@ -8,8 +8,9 @@ import (
 )
 
 var (
-	diffusionSQL      = compose("diffusion.sql")
-	diffusionScopeSQL = composeScoped("diffusion_scope.sql")
+	diffusionSQL       = composeScoped("diffusion.sql")
+	diffusionFirstsSQL = composeScoped("diffusion_firsts.sql")
+	diffusionScopeSQL  = composeScoped("diffusion_scope.sql")
 )
 
 // DiffusionParams asks when each district first took up a topic or a term.
@@ -89,17 +90,24 @@ func (p DiffusionParams) validate() error {
 
 // statement is the adopters table, so that the page and its downloads run
 // the same query.
-func (p DiffusionParams) statement() (string, []any, error) {
+func (p DiffusionParams) statement() (string, []any, error) { return p.statementOn(nil) }
+
+// statementOn is the statement for db, which reads the rollups when db can.
+func (p DiffusionParams) statementOn(db *DB) (string, []any, error) {
 	if err := p.validate(); err != nil {
 		return "", nil, err
 	}
-	return diffusionSQL, append(p.Scope.args(), sql.Named("topic", p.Topic), sql.Named("term", p.Term)), nil
+	query := diffusionSQL.on(db, p.Scope, nil)
+	if db.cellsFor(p.Scope) && p.Topic != "" && p.From == "" && p.To == "" && p.Kind == "" {
+		query = diffusionFirstsSQL.on(db, p.Scope, nil)
+	}
+	return query, append(p.Scope.args(), sql.Named("topic", p.Topic), sql.Named("term", p.Term)), nil
 }
 
 // GetDiffusion lists each district's first meeting on the subject and the
 // cumulative adoption curve, the plot policy-diffusion studies use.
 func GetDiffusion(ctx context.Context, db *DB, p DiffusionParams) (*Diffusion, error) {
-	query, args, err := p.statement()
+	query, args, err := p.statementOn(db)
 	if err != nil {
 		return nil, err
 	}

@@ -64,10 +64,18 @@ func Meetings(ctx context.Context, db *DB, p MeetingsParams) (MeetingsPage, erro
 	if err != nil {
 		return page, err
 	}
-	if page.Total, err = countMatched(ctx, db, p.Scope, p.Topics, args); err != nil {
+	var first sql.NullTime
+	if page.Total, first, err = countMatched(ctx, db, p.Scope, p.Topics, args, p.Offset+p.Limit); err != nil {
 		return page, err
 	}
-	args = append(args, sql.Named("limit", p.Limit), sql.Named("offset", p.Offset))
+	if int64(p.Offset) >= page.Total {
+		return page, nil
+	}
+	var firstMonth any
+	if first.Valid {
+		firstMonth = first.Time
+	}
+	args = append(args, sql.Named("limit", p.Limit), sql.Named("offset", p.Offset), sql.Named("first_month", firstMonth))
 	err = queryRows(ctx, db, "meetings", meetingsSQL.text(p.Scope, p.Topics), args, func(rows *sql.Rows) error {
 		var r MeetingRow
 		var counts string
@@ -116,19 +124,29 @@ func CountMeetings(ctx context.Context, db *DB, sc Scope, topics []string) (int6
 	if err != nil {
 		return 0, err
 	}
-	return countMatched(ctx, db, sc, topics, args)
+	n, _, err := countMatched(ctx, db, sc, topics, args, 0)
+	return n, err
 }
 
-// countMatched counts through the rollups when they can answer: with no
-// more than one topic (a report mentioning two would be summed twice).
-func countMatched(ctx context.Context, db *DB, sc Scope, topics []string, args []any) (int64, error) {
-	query := meetingsCountSQL.text(sc, topics)
-	if db.cellsFor(sc) && len(topics) <= 1 {
-		query = meetingsTotalSQL.on(db, sc, topics)
-	}
+// countMatched counts the reports in scope mentioning any of topics (all
+// when none). When the rollups can answer, it also gives the first month
+// that the rows before row end lie in (see meetings_window.sql), and the
+// count itself for no more than one topic (a report mentioning two would
+// be summed twice).
+func countMatched(ctx context.Context, db *DB, sc Scope, topics []string, args []any, end int) (int64, sql.NullTime, error) {
 	var n int64
-	if err := db.SQL.QueryRowContext(ctx, query, args...).Scan(&n); err != nil {
-		return 0, fmt.Errorf("count meetings: %w", err)
+	var first sql.NullTime
+	if db.cellsFor(sc) {
+		err := db.SQL.QueryRowContext(ctx, meetingsWindowSQL.on(db, sc, topics), append(args, sql.Named("end", end))...).Scan(&n, &first)
+		if err != nil {
+			return 0, first, fmt.Errorf("count meetings: %w", err)
+		}
+		if len(topics) <= 1 {
+			return n, first, nil
+		}
 	}
-	return n, nil
+	if err := db.SQL.QueryRowContext(ctx, meetingsCountSQL.text(sc, topics), args...).Scan(&n); err != nil {
+		return 0, first, fmt.Errorf("count meetings: %w", err)
+	}
+	return n, first, nil
 }

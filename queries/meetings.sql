@@ -3,10 +3,14 @@
 -- The page is chosen on the sort keys alone and only its rows are then read
 -- in full, through the primary key's index: DuckDB fetches a few rows by
 -- index cheaply, but would read every column whole to find them by rid.
+-- $first_month, when set, is the month the page starts in or after (see
+-- meetings_window.sql): the rows of earlier months are skipped as they are
+-- read rather than sorted.
 WITH searched AS MATERIALIZED /*include searched.sql*/,
 page AS (
     SELECT id
     FROM /*include mentioning.sql*/ m
+    WHERE $first_month::DATE IS NULL OR meeting_day >= $first_month::DATE
     ORDER BY meeting_day DESC NULLS LAST, rid
     LIMIT $limit::BIGINT OFFSET $offset::BIGINT
 )

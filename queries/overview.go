@@ -71,21 +71,20 @@ func readOverview(ctx context.Context, db *DB) (*Overview, error) {
 	if err != nil {
 		return nil, err
 	}
-	counts := []struct {
-		what  string
-		query *scoped
-		dst   *[]Count
-	}{
-		{"reports per year", &overviewYearsSQL, &o.Years},
-		{"reports per month", &overviewMonthlySQL, &o.Monthly},
-		{"date sources", &overviewSourcesSQL, &o.DateSources},
-		{"meeting kinds", &overviewKindsSQL, &o.Kinds},
-		{"warnings", &overviewWarnSQL, &o.Warnings},
-	}
-	for _, c := range counts {
-		if *c.dst, err = readCounts(ctx, db, c.what, c.query.on(db, all, nil), args); err != nil {
-			return nil, err
+	sections := map[int]*[]Count{1: &o.Years, 2: &o.Monthly, 3: &o.DateSources, 4: &o.Kinds, 5: &o.Warnings}
+	err = queryRows(ctx, db, "overview counts", overviewCountsSQL.on(db, all, nil), args, func(rows *sql.Rows) error {
+		var section int
+		var c Count
+		if err := rows.Scan(&section, &c.Key, &c.Reports); err != nil {
+			return err
 		}
+		if dst := sections[section]; dst != nil {
+			*dst = append(*dst, c)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return &o, nil
 }

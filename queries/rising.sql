@@ -9,11 +9,10 @@
 --
 -- With $current NULL the period is GetRising's default: the latest one that
 -- can be compared (the one before it has counts too), else the latest.
-WITH counts AS (
-    SELECT * FROM term_counts WHERE NOT year_only OR $period::VARCHAR = 'year'
-),
-known AS (
-    SELECT DISTINCT date_trunc($period::VARCHAR, month)::DATE AS p FROM counts
+WITH known AS (
+    SELECT DISTINCT date_trunc($period::VARCHAR, month)::DATE AS p
+    FROM term_counts
+    WHERE $current::DATE IS NULL AND (NOT year_only OR $period::VARCHAR = 'year')
 ),
 bounds AS (
     SELECT c AS cur, (c - to_months($step::INTEGER))::DATE AS prev
@@ -22,11 +21,17 @@ bounds AS (
                            WHERE (p - to_months($step::INTEGER))::DATE IN (SELECT p FROM known)),
                           (SELECT max(p) FROM known)) AS c)
 ),
+-- The two periods' counts. When $current is given its bounds are constants
+-- too, which DuckDB applies as the table is read.
 periods AS (
     SELECT date_trunc($period::VARCHAR, t.month)::DATE AS p, t.term,
            sum(t.mentions) AS n, sum(t.reports) AS docs
-    FROM counts t, bounds b
-    WHERE t.month >= b.prev AND t.month < b.cur + to_months($step::INTEGER)
+    FROM term_counts t, bounds b
+    WHERE (NOT t.year_only OR $period::VARCHAR = 'year')
+      AND t.month >= b.prev AND t.month < b.cur + to_months($step::INTEGER)
+      AND ($current::DATE IS NULL
+           OR (t.month >= (date_trunc($period::VARCHAR, $current::DATE) - to_months($step::INTEGER))::DATE
+               AND t.month < (date_trunc($period::VARCHAR, $current::DATE) + to_months($step::INTEGER))::DATE))
     GROUP BY ALL
 ),
 pairs AS (

@@ -23,22 +23,28 @@ var (
 
 // rollupsVersion names the rollups' format (rollups.sql): rollups built in
 // another are rebuilt on a writable open and ignored on a read-only one.
-const rollupsVersion = "1"
+const rollupsVersion = "2"
 
 // The rollups, each named as in rollups_add.sql and rollups_compact.sql.
 const (
 	reportCells = "report cells"
 	topicCells  = "topic cells"
 	labelCounts = "label counts"
+	topicFirsts = "topic firsts"
 )
 
-var rollupTables = map[string]string{reportCells: "report_cells", topicCells: "topic_cells", labelCounts: "label_counts"}
+var rollupTables = map[string]string{reportCells: "report_cells", topicCells: "topic_cells", labelCounts: "label_counts",
+	topicFirsts: "topic_firsts"}
+
+// allRollups lists them in the order they are filled.
+var allRollups = []string{reportCells, topicCells, labelCounts, topicFirsts}
 
 // compactShare: the rollups are compacted once appends have added more than
 // 1/compactShare to the rows they held after the last compaction, so that
 // each ingest appends in proportion to what it adds and the compactions,
-// which cost in proportion to the rollups, come ever more rarely.
-const compactShare = 16
+// which cost in proportion to the rollups, come ever more rarely. A
+// variable so that tests can leave appended rows uncompacted (0).
+var compactShare int64 = 16
 
 // rollupState is what rollups_state.sql reads.
 type rollupState struct {
@@ -92,16 +98,16 @@ func RefreshRollups(ctx context.Context, db *DB, retagged bool) error {
 	rebuilt := false
 	switch {
 	case st.version != rollupsVersion || st.rid < 0 || st.rid > st.lastRID:
-		err = rebuildRollups(ctx, tx, reportCells, topicCells, labelCounts)
+		err = rebuildRollups(ctx, tx, allRollups...)
 		rebuilt = true
 	default:
 		if retagged || !st.sameTaxonomy {
-			err = rebuildRollups(ctx, tx, topicCells)
+			err = rebuildRollups(ctx, tx, topicCells, topicFirsts)
 		}
 		if err == nil && st.lastRID > st.rid {
 			add := []string{reportCells, labelCounts}
 			if !retagged && st.sameTaxonomy {
-				add = append(add, topicCells)
+				add = append(add, topicCells, topicFirsts)
 			}
 			err = addToRollups(ctx, tx, st.rid, false, add...)
 		}
@@ -115,7 +121,7 @@ func RefreshRollups(ctx context.Context, db *DB, retagged bool) error {
 	if !st.complete && !rebuilt {
 		// Rows added or changed other than by appending reports with new
 		// numbers (by hand, or by a version without rollups).
-		if err := rebuildRollups(ctx, tx, reportCells, topicCells, labelCounts); err != nil {
+		if err := rebuildRollups(ctx, tx, allRollups...); err != nil {
 			return fmt.Errorf("refresh rollups: %w", err)
 		}
 		rebuilt = true
@@ -131,8 +137,8 @@ func RefreshRollups(ctx context.Context, db *DB, retagged bool) error {
 	case rebuilt:
 		// A rebuild writes one row per cell.
 		compacted = st.held
-	case st.held*compactShare > st.compacted*(compactShare+1):
-		for _, name := range []string{reportCells, topicCells, labelCounts} {
+	case (st.held-st.compacted)*compactShare > st.compacted:
+		for _, name := range allRollups {
 			if _, err := tx.ExecContext(ctx, rollupsCompactSQL[name]); err != nil {
 				return fmt.Errorf("refresh rollups: compact %s: %w", name, err)
 			}

@@ -57,3 +57,29 @@ CREATE TABLE IF NOT EXISTS label_counts (
     label   VARCHAR NOT NULL,
     reports BIGINT NOT NULL
 );
+
+-- Each district's first meeting on each topic, over all its reports (for
+-- diffusion.sql's adopters when the scope sets no date or kind): the
+-- reports on the topic (meetings, undated ones included), the earliest
+-- meeting_day (NULL when all are undated), the least id of that day's
+-- reports, the month by which adoption is certain (December for a date
+-- known only to the year) and the first report's columns the adopters
+-- table shows. A district may be held in several rows, as appends leave
+-- it: the first report is then the one with the least (first_day,
+-- report_id), the others are summed or their least taken.
+CREATE TABLE IF NOT EXISTS topic_firsts (
+    topic         VARCHAR NOT NULL,
+    province_code VARCHAR,
+    city_code     VARCHAR,
+    district_code VARCHAR NOT NULL,
+    meetings      BIGINT NOT NULL,
+    first_day     DATE,
+    report_id     VARCHAR,
+    adopted_by    DATE,
+    district      VARCHAR,
+    city          VARCHAR,
+    province      VARCHAR,
+    meeting_date  VARCHAR,
+    title         VARCHAR,
+    url           VARCHAR
+);

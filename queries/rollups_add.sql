@@ -37,3 +37,34 @@ UNION ALL
 SELECT 'warning', w, count(*)
 FROM (SELECT unnest(warnings) AS w FROM reports WHERE rid > $since::BIGINT OR $all::BOOLEAN)
 GROUP BY 2
+
+-- statement: topic firsts
+INSERT INTO topic_firsts
+WITH hits AS MATERIALIZED (
+    SELECT topic, province_code, city_code, district_code, report_id, meeting_day, meeting_month
+    FROM topic_mentions
+    WHERE mentions > 0 AND district_code IS NOT NULL AND district_code <> ''
+      AND (rid > $since::BIGINT OR $all::BOOLEAN)
+),
+districts AS (
+    SELECT topic, province_code, city_code, district_code,
+           count(*) AS meetings,
+           min(meeting_day) AS first_day,
+           min(CASE WHEN meeting_month IS NULL THEN (meeting_day + INTERVAL 11 MONTH)::DATE
+                    ELSE meeting_month END) AS adopted_by
+    FROM hits
+    GROUP BY 1, 2, 3, 4
+),
+picked AS (
+    SELECT d.topic, d.province_code, d.city_code, d.district_code, d.meetings, d.first_day, d.adopted_by,
+           (SELECT min(h.report_id) FROM hits h
+            WHERE h.topic = d.topic AND h.district_code = d.district_code AND h.meeting_day = d.first_day
+              AND h.province_code IS NOT DISTINCT FROM d.province_code
+              AND h.city_code IS NOT DISTINCT FROM d.city_code) AS report_id
+    FROM districts d
+)
+SELECT p.topic, p.province_code, p.city_code, p.district_code, p.meetings, p.first_day, p.report_id, p.adopted_by,
+       r.district, r.city, r.province, r.meeting_date, r.title, r.url
+FROM picked p
+LEFT JOIN reports r ON r.id = p.report_id
+ORDER BY p.topic, p.district_code

@@ -32,3 +32,23 @@ SELECT what, label, sum(reports) FROM label_counts GROUP BY 1, 2 ORDER BY 1, 2;
 DELETE FROM label_counts;
 INSERT INTO label_counts SELECT * FROM compacted;
 DROP TABLE compacted
+
+-- statement: topic firsts
+CREATE OR REPLACE TEMP TABLE compacted AS
+SELECT topic, province_code, city_code, district_code,
+       sum(meetings) AS meetings,
+       min(first_day) AS first_day,
+       arg_min(report_id, (first_day, report_id)) FILTER (WHERE first_day IS NOT NULL) AS report_id,
+       min(adopted_by) AS adopted_by,
+       arg_min_null(district, (first_day, report_id)) FILTER (WHERE first_day IS NOT NULL) AS district,
+       arg_min_null(city, (first_day, report_id)) FILTER (WHERE first_day IS NOT NULL) AS city,
+       arg_min_null(province, (first_day, report_id)) FILTER (WHERE first_day IS NOT NULL) AS province,
+       arg_min_null(meeting_date, (first_day, report_id)) FILTER (WHERE first_day IS NOT NULL) AS meeting_date,
+       arg_min_null(title, (first_day, report_id)) FILTER (WHERE first_day IS NOT NULL) AS title,
+       arg_min_null(url, (first_day, report_id)) FILTER (WHERE first_day IS NOT NULL) AS url
+FROM topic_firsts
+GROUP BY 1, 2, 3, 4
+ORDER BY topic, district_code;
+DELETE FROM topic_firsts;
+INSERT INTO topic_firsts SELECT * FROM compacted;
+DROP TABLE compacted

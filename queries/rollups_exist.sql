@@ -2,4 +2,4 @@
 -- opened read-only is never given them.
 SELECT count(*)
 FROM duckdb_tables()
-WHERE schema_name = 'main' AND table_name IN ('report_cells', 'topic_cells', 'label_counts')
+WHERE schema_name = 'main' AND table_name IN ('report_cells', 'topic_cells', 'label_counts', 'topic_firsts')

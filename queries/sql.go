@@ -19,24 +19,21 @@ var sqlFiles embed.FS
 // away; the text search cannot (see search.sql), hence the two variants of
 // a scoped statement.
 var (
-	trendsSQL          = composeScoped("trends.sql")
-	compareSQL         = composeScoped("compare.sql")
-	termsSQL           = composeScoped("terms.sql")
-	meetingsSQL        = composeScoped("meetings.sql")
-	meetingsExportSQL  = composeScoped("meetings_export.sql")
-	meetingsCountSQL   = composeScoped("meetings_count.sql")
-	meetingsTotalSQL   = composeScoped("meetings_total.sql")
-	overviewTotalsSQL  = composeScoped("overview_totals.sql")
-	overviewTopicsSQL  = composeScoped("overview_topics.sql")
-	overviewYearsSQL   = composeScoped("overview_years.sql")
-	overviewSourcesSQL = composeScoped("overview_date_sources.sql")
-	overviewKindsSQL   = composeScoped("overview_kinds.sql")
-	overviewWarnSQL    = composeScoped("overview_warnings.sql")
-	overviewMonthlySQL = composeScoped("overview_monthly.sql")
-	meetingSQL         = compose("meeting.sql")
-	meetingItemsSQL    = compose("meeting_items.sql")
-	meetingDocsSQL     = compose("meeting_documents.sql")
-	placeNamesSQL      = compose("place_names.sql")
+	trendsSQL         = composeScoped("trends.sql")
+	compareSQL        = composeScoped("compare.sql")
+	termsSQL          = composeScoped("terms.sql")
+	meetingsSQL       = composeScoped("meetings.sql")
+	meetingsExportSQL = composeScoped("meetings_export.sql")
+	meetingsCountSQL  = composeScoped("meetings_count.sql")
+	meetingsWindowSQL = composeScoped("meetings_window.sql")
+	overviewTotalsSQL = composeScoped("overview_totals.sql")
+	overviewTopicsSQL = composeScoped("overview_topics.sql")
+	overviewCountsSQL = composeScoped("overview_counts.sql")
+	overviewKindsSQL  = composeScoped("overview_kinds.sql")
+	meetingSQL        = compose("meeting.sql")
+	meetingItemsSQL   = compose("meeting_items.sql")
+	meetingDocsSQL    = compose("meeting_documents.sql")
+	placeNamesSQL     = compose("place_names.sql")
 )
 
 // optional are the included files of a scoped statement that only some
@@ -56,6 +53,7 @@ var optional = []struct {
 	{"cells.sql", "report_rows.sql", cellsBit},
 	{"topic_cells.sql", "topic_rows.sql", cellsBit},
 	{"labels.sql", "label_rows.sql", cellsBit},
+	{"diffusion_hits.sql", "diffusion_hits_rows.sql", cellsBit},
 }
 
 // Bits of a variant: which optional parts it holds.
@@ -120,7 +118,7 @@ func compose(name string) string {
 func composeVariant(name string, v int) string {
 	text := expandShorthands(readSQL(name, name))
 	for depth := 0; includePattern.MatchString(text); depth++ {
-		if depth > 3 {
+		if depth > 5 {
 			panic(fmt.Sprintf("queries: %s: includes nest too deep", name))
 		}
 		text = includePattern.ReplaceAllStringFunc(text, func(m string) string {

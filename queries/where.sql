@@ -3,12 +3,9 @@
 -- (topic_mentions carries copies of the report columns under the same
 -- names). Every filter is a bound parameter; an empty list or '' means "do
 -- not filter", and since DuckDB plans with the values bound, it folds a
--- filter that is not set away. Places are a union. Date bounds apply to
+-- filter that is not set away. Places: see places.sql. Date bounds apply to
 -- meeting_day, so any date filter drops undated reports.
 ($from::DATE IS NULL OR meeting_day >= $from::DATE)
 AND ($to::DATE IS NULL OR meeting_day < $to::DATE)
-AND ((len($districts::VARCHAR[]) = 0 AND len($cities::VARCHAR[]) = 0 AND len($provinces::VARCHAR[]) = 0)
-     OR list_contains($districts::VARCHAR[], district_code)
-     OR list_contains($cities::VARCHAR[], city_code)
-     OR list_contains($provinces::VARCHAR[], province_code))
+AND /*include places.sql*/
 AND ($kind::VARCHAR = '' OR list_contains(meeting_kinds, $kind::VARCHAR))

@@ -9,6 +9,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/render"
 )
 
 func f(v float64) *float64 { return &v }
@@ -171,6 +175,33 @@ func TestAdoptionChartAxesAgree(t *testing.T) {
 	for n, want := range map[float64]float64{0: 1, 1: 1, 3: 3, 7: 8, 11: 12, 47: 50, 101: 120, 2800: 3000} {
 		if got := niceCeil(n); got != want {
 			t.Errorf("niceCeil(%v) = %v, want %v", n, got, want)
+		}
+	}
+}
+
+// TestOptionAsRenderSnippet: finish takes a chart's option as go-echarts'
+// RenderSnippet would give it, HTML-special and non-ASCII text included.
+func TestOptionAsRenderSnippet(t *testing.T) {
+	text := `惠山区 <b>&amp; "x" 'y' + 1 </script>`
+	line := charts.NewLine()
+	line.SetGlobalOptions(charts.WithTitleOpts(opts.Title{Title: text, Subtitle: "&lt;"}))
+	line.SetXAxis([]string{text, "2022-02"}).AddSeries(text, []opts.LineData{{Value: 1}, {Value: "-"}})
+	bar := charts.NewBar()
+	bar.SetXAxis([]string{"a&b"}).AddSeries("s", []opts.BarData{{Value: 0.5}})
+	heat := charts.NewHeatMap()
+	heat.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{Data: []string{text}}))
+	heat.AddSeries("h", []opts.HeatMapData{{Value: [3]any{0, 0, 1.5}}})
+	for _, c := range []interface {
+		optioner
+		RenderSnippet() render.ChartSnippet
+	}{line, bar, heat} {
+		want := c.RenderSnippet().Option
+		got, err := finish("x", c, Integer, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Option != want {
+			t.Errorf("option\n%q\nRenderSnippet\n%q", got.Option, want)
 		}
 	}
 }
