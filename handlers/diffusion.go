@@ -126,12 +126,21 @@ func (s *server) diffusion(c echo.Context) error {
 	if d.YearOnly > 0 {
 		pg.Note += " " + fmt.Sprintf(views.T(lang, "note.diffusion_year_only"), d.YearOnly)
 	}
+	if len(d.Adopters) > maxAdopterRows {
+		pg.Note += " " + fmt.Sprintf(views.T(lang, "note.adopters_cut"), maxAdopterRows, len(d.Adopters))
+	}
 	pg.Downloads = downloads("diffusion", c.QueryParams())
 	return s.ok(c, views.ChartPage, pg)
 }
 
-// adoptersTable lists the first adopters in order; each row links to the
-// first meeting and to all the district's meetings on the subject.
+// maxAdopterRows bounds the adopters table on the page: a topic most
+// districts took up has thousands, a megabyte of page that no one reads
+// down to the end; the API and the downloads list them all.
+const maxAdopterRows = 500
+
+// adoptersTable lists the first adopters in order (up to maxAdopterRows);
+// each row links to the first meeting and to all the district's meetings on
+// the subject.
 func (s *server) adoptersTable(ctx context.Context, lang views.Lang, p queries.DiffusionParams, d *queries.Diffusion, frag string) *views.Table {
 	detail := ""
 	if lang == views.EN {
@@ -146,7 +155,7 @@ func (s *server) adoptersTable(ctx context.Context, lang views.Lang, p queries.D
 	// The district's meetings keep the dates and kind but not the place
 	// filters, which the district itself replaces.
 	base := scopeQuery(p.Scope, lang, false)
-	for i, a := range d.Adopters {
+	for i, a := range d.Adopters[:min(len(d.Adopters), maxAdopterRows)] {
 		link := "/meetings/" + url.PathEscape(a.ReportID) + detail
 		title := meetingTitle(lang, a.Title, a.District, a.MeetingDate, a.ReportID)
 		q := mergeQuery(base, frag)

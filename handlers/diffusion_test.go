@@ -1,13 +1,20 @@
 package handlers_test
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+
+	"agendascope/analytics/topics"
+	"agendascope/handlers"
+	"agendascope/queries"
+	"agendascope/queries/querytest"
 )
 
 // The fixture's numbers by hand (queries/querytest): safety is taken up by
@@ -196,5 +203,48 @@ func TestDiffusionBadParameters(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.target, func(t *testing.T) { wantBadParam(t, get(t, e, tt.target), tt.target, tt.param) })
+	}
+}
+
+// TestDiffusionPageCutsLongTables: a topic taken up by more districts than
+// the page lists shows the first ones and says so; the API lists them all.
+func TestDiffusionPageCutsLongTables(t *testing.T) {
+	db := querytest.Open(t)
+	ctx := context.Background()
+	for _, s := range []string{
+		`INSERT INTO reports (id, source, text, province_code, province, city_code, city, district_code, district,
+			meeting_date, meeting_day, meeting_kinds, spam, chars, ingested_at)
+		 SELECT 'd' || i, 'd.jsonl', '安全生产', '41', '河南省', '4101', '郑州市', (410000 + i)::VARCHAR, '区' || i,
+			strftime(DATE '2020-01-01' + i::INTEGER, '%Y-%m-%d'), DATE '2020-01-01' + i::INTEGER, ['executive'], false, 4, now()
+		 FROM range(1, 602) t(i)`,
+		`INSERT INTO topic_mentions (report_id, topic, mentions) SELECT 'd' || i, 'safety', 1 FROM range(1, 602) t(i)`,
+	} {
+		if _, err := db.SQL.ExecContext(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := queries.Backfill(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	tax, err := topics.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := handlers.New(handlers.Deps{DB: db, Taxonomy: tax, AccessLog: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := get(t, e, "/diffusion?topic=safety&province=41").Body.String()
+	if !strings.Contains(body, "表中只列出最早的 500 个区县（共 601 个）") {
+		t.Error("the page does not say that its table is cut")
+	}
+	if !strings.Contains(body, "区500 (410500)") || strings.Contains(body, "区501 (410501)") {
+		t.Error("the table should list the first 500 districts and no more")
+	}
+	var d struct {
+		Adopters []json.RawMessage `json:"adopters"`
+	}
+	if err := json.Unmarshal(get(t, e, "/api/diffusion?topic=safety&province=41").Body.Bytes(), &d); err != nil || len(d.Adopters) != 601 {
+		t.Errorf("API: %d adopters (%v), want 601", len(d.Adopters), err)
 	}
 }
