@@ -11,9 +11,10 @@ const rowGroupRows = 122_880
 
 // checkpointBytes bounds the bytes of report text committed between two
 // checkpoints. Until a checkpoint the committed rows live in DuckDB's
-// buffer pool (and the WAL), so this stays well under the writer's memory
-// limit (queries.writeMemoryLimit).
-const checkpointBytes = 384 << 20
+// buffer pool (and the WAL), so this stays under the writer's memory limit
+// (queries.writeMemoryLimit); it is above a row group of 3–4 KB reports
+// (≈420 MB), so for those only row groups trigger checkpoints.
+const checkpointBytes = 512 << 20
 
 // The writer's settings while a run stores, and what they replace.
 //
