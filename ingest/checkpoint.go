@@ -59,10 +59,17 @@ func (w *writer) committed(ctx context.Context, n int, bytes int64) error {
 	before := w.lastRID
 	w.lastRID += int64(n)
 	w.uncheckpointed += bytes
-	if before/rowGroupRows == w.lastRID/rowGroupRows && w.uncheckpointed < checkpointBytes {
+	if !checkpointDue(before, w.lastRID, w.uncheckpointed) {
 		return nil
 	}
 	return w.checkpoint(ctx)
+}
+
+// checkpointDue says whether a batch that took the last report number from
+// before to after, leaving uncheckpointed bytes of text, filled a row group
+// of reports or the text budget.
+func checkpointDue(before, after, uncheckpointed int64) bool {
+	return before/rowGroupRows != after/rowGroupRows || uncheckpointed >= checkpointBytes
 }
 
 func (w *writer) checkpoint(ctx context.Context) error {
