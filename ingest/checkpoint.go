@@ -11,8 +11,9 @@ const rowGroupRows = 122_880
 
 // checkpointBytes bounds the bytes of report text committed between two
 // checkpoints. Until a checkpoint the committed rows live in DuckDB's
-// buffer pool (and the WAL), so this stays under the writer's memory limit
-// (queries.writeMemoryLimit); it is above a row group of 3–4 KB reports
+// buffer pool (and the WAL), so with the other columns this stays within
+// the writer's memory limit (queries.writeMemoryLimit, beyond which DuckDB
+// spills to a temporary file); it is above a row group of 3–4 KB reports
 // (≈420 MB), so for those only row groups trigger checkpoints.
 const checkpointBytes = 512 << 20
 

@@ -21,9 +21,11 @@ var schemaSQL string
 
 // Memory limits for DuckDB's buffer pool (constants, never user input):
 // ingest holds the segmenter and reports in flight beside the database, so
-// the writer gets less.
+// the writer gets less. DuckDB's memory outside the pool (WAL buffers,
+// appenders) comes on top: ingesting 130k reports peaked at 1.92 GB RSS
+// with 1 GB here and 1.75 GB with 768 MB, in the same CPU time.
 const (
-	writeMemoryLimit = "1GB"
+	writeMemoryLimit = "768MB"
 	readMemoryLimit  = "3GB"
 )
 
