@@ -11,9 +11,11 @@ const rowGroupRows = 122_880
 
 // checkpointBytes bounds the bytes of report text committed between two
 // checkpoints. Until a checkpoint the committed rows live in DuckDB's
-// buffer pool (and the WAL), so this stays well under the writer's memory
-// limit (queries.writeMemoryLimit).
-const checkpointBytes = 384 << 20
+// buffer pool (and the WAL), so with the other columns this stays within
+// the writer's memory limit (queries.writeMemoryLimit, beyond which DuckDB
+// spills to a temporary file); it is above a row group of 3–4 KB reports
+// (≈420 MB), so for those only row groups trigger checkpoints.
+const checkpointBytes = 512 << 20
 
 // The writer's settings while a run stores, and what they replace.
 //
@@ -58,10 +60,17 @@ func (w *writer) committed(ctx context.Context, n int, bytes int64) error {
 	before := w.lastRID
 	w.lastRID += int64(n)
 	w.uncheckpointed += bytes
-	if before/rowGroupRows == w.lastRID/rowGroupRows && w.uncheckpointed < checkpointBytes {
+	if !checkpointDue(before, w.lastRID, w.uncheckpointed) {
 		return nil
 	}
 	return w.checkpoint(ctx)
+}
+
+// checkpointDue says whether a batch that took the last report number from
+// before to after, leaving uncheckpointed bytes of text, filled a row group
+// of reports or the text budget.
+func checkpointDue(before, after, uncheckpointed int64) bool {
+	return before/rowGroupRows != after/rowGroupRows || uncheckpointed >= checkpointBytes
 }
 
 func (w *writer) checkpoint(ctx context.Context) error {

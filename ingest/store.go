@@ -100,7 +100,7 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 				if k.isNew(o.Record.ID) {
 					sum.Added++
 					k.isNewSource(o.Record.ID, o.Record.Source)
-					b.records = append(b.records, o.Record)
+					b.add(o.Record)
 				} else {
 					sum.Duplicates++
 					if k.isNewSource(o.Record.ID, o.Record.Source) {

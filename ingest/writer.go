@@ -24,6 +24,45 @@ type batch struct {
 	records    []analytics.Record
 	duplicates []analytics.Record // already stored: only their source is recorded
 	failures   []Failure
+	// terms sums the records' content words by meeting month: [mentions,
+	// reports]. Reports dated to the year only are keyed by that year.
+	terms map[termMonth]map[string][2]int
+}
+
+// termMonth keys term counts: a meeting month, or a year (its 1 January)
+// for reports dated only to the year, which only yearly periods may read.
+type termMonth struct {
+	month    time.Time
+	yearOnly bool
+}
+
+// add queues a new record. Its content words are summed into the batch
+// at once and dropped from the record, as is an original that equals the
+// text (see original): a batch waiting for the writer then holds about a
+// fifth of the memory.
+func (b *batch) add(r analytics.Record) {
+	if r.MeetingDate != nil && len(r.Terms) > 0 {
+		if d, ok := MeetingDay(*r.MeetingDate); ok {
+			key := termMonth{time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC), MeetingMonth(*r.MeetingDate, d) == nil}
+			if b.terms == nil {
+				b.terms = map[termMonth]map[string][2]int{}
+			}
+			m := b.terms[key]
+			if m == nil {
+				m = map[string][2]int{}
+				b.terms[key] = m
+			}
+			for term, n := range r.Terms {
+				c := m[term]
+				m[term] = [2]int{c[0] + n, c[1] + 1}
+			}
+		}
+	}
+	r.Terms = nil
+	if sameText(r.Original, r.Text) {
+		r.Original = ""
+	}
+	b.records = append(b.records, r)
 }
 
 // writer appends batches to the database. Each batch is one transaction, so
@@ -220,7 +259,7 @@ func (w *writer) appendAll(b batch, now time.Time) error {
 			return fmt.Errorf("ingest: record source %s: %w", r.Source, err)
 		}
 	}
-	for key, counts := range termsByMonth(b.records) {
+	for key, counts := range b.terms {
 		w.months[key.month] = struct{}{}
 		for term, c := range counts {
 			if err := terms.AppendRow(key.month, term, int64(c[0]), int64(c[1]), key.yearOnly); err != nil {
@@ -316,39 +355,6 @@ func appendRecord(reports, mentions, items, itemTopics, docs *duckdb.Appender, r
 		}
 	}
 	return nil
-}
-
-// termMonth keys term counts: a meeting month, or a year (its 1 January)
-// for reports dated only to the year, which only yearly periods may read.
-type termMonth struct {
-	month    time.Time
-	yearOnly bool
-}
-
-// termsByMonth sums the content words of records by meeting month:
-// [mentions, reports].
-func termsByMonth(recs []analytics.Record) map[termMonth]map[string][2]int {
-	out := map[termMonth]map[string][2]int{}
-	for _, r := range recs {
-		if r.MeetingDate == nil || len(r.Terms) == 0 {
-			continue
-		}
-		d, ok := MeetingDay(*r.MeetingDate)
-		if !ok {
-			continue
-		}
-		key := termMonth{time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC), MeetingMonth(*r.MeetingDate, d) == nil}
-		m := out[key]
-		if m == nil {
-			m = map[string][2]int{}
-			out[key] = m
-		}
-		for term, n := range r.Terms {
-			c := m[term]
-			m[term] = [2]int{c[0] + n, c[1] + 1}
-		}
-	}
-	return out
 }
 
 // compactTerms folds the partial term sums of the months this run touched
