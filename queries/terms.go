@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -46,6 +47,9 @@ func (p TermParams) statement() (string, []any, error) {
 		if t == "" || len([]rune(t)) > MaxTermLength {
 			return "", nil, fmt.Errorf("%w: term %q must have 1..%d characters", ErrInvalid, t, MaxTermLength)
 		}
+		if strings.Contains(t, PhraseSeparator) {
+			return "", nil, fmt.Errorf("%w: term %q spans lines", ErrInvalid, t)
+		}
 		if seen[t] {
 			return "", nil, fmt.Errorf("%w: term %q given twice", ErrInvalid, t)
 		}
@@ -61,6 +65,7 @@ func (p TermParams) statement() (string, []any, error) {
 		sql.Named("period", string(p.Period)),
 		sql.Named("step", p.Period.Months()),
 		sql.Named("terms", p.Terms),
+		sql.Named("phrases", strings.Join(p.Terms, PhraseSeparator)),
 		sql.Named("measure", string(p.Measure)),
 	)
 	return termsSQL.text(p.Scope, nil), args, nil

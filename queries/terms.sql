@@ -1,9 +1,10 @@
 -- Terms: exact occurrence counts of phrases in report text, per period.
--- phrase_count(text, term) (queries/phrase.go) is the number of
--- non-overlapping occurrences, NULL for none, so count() of it is the
--- number of reports that contain the term and sum() the occurrences. The
--- text of the reports in scope is read once, whatever the number of terms;
--- that scan is the whole cost, so every other filter is applied first.
+-- phrase_counts(text, $phrases) (queries/phrase.go) counts every term in
+-- one pass over a report's text, non-overlapping occurrences from the left
+-- (strings.Count's number), and gives them comma-separated in the order of
+-- $terms, or NULL when the report holds none of them. The text of the
+-- reports in scope is read once, whatever the number of terms; that scan
+-- is the whole cost, so every other filter is applied first.
 WITH searched AS MATERIALIZED /*include searched.sql*/,
 months AS (
     SELECT meeting_month, date_trunc('year', meeting_day) AS meeting_year,
@@ -24,15 +25,15 @@ terms AS (
            generate_subscripts($terms::VARCHAR[], 1) AS pos
 ),
 hits AS (
-    SELECT p, term, sum(n) AS mentions, count(n) AS reports
-    FROM (SELECT r.p, t.term, phrase_count(r.text, t.term)::BIGINT AS n
+    SELECT r.p, t.term, sum(r.counts[t.pos]::BIGINT) AS mentions, count(*) AS reports
+    FROM (SELECT p, string_split(phrase_counts(text, $phrases::VARCHAR), ',') AS counts
           FROM (SELECT /*include period_of.sql*/ AS p, text
                 FROM (SELECT meeting_month, date_trunc('year', meeting_day) AS meeting_year, text
                       FROM reports
                       WHERE meeting_day IS NOT NULL AND /*filter*/)
-                WHERE p IS NOT NULL) r
-          CROSS JOIN terms t)
-    GROUP BY p, term
+                WHERE p IS NOT NULL)) r
+    JOIN terms t ON r.counts[t.pos] <> '0'
+    GROUP BY r.p, t.term
 ),
 axis AS /*include axis.sql*/,
 cellrows AS (

@@ -2,6 +2,7 @@ package queries_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -56,4 +57,13 @@ func TestTerms(t *testing.T) {
 // termCell renders a term row compactly: period term mentions/reports/total value.
 func termCell(r queries.TermRow) string {
 	return fmt.Sprintf("%s %s %d/%d/%d %s", r.Period, r.Term, r.Mentions, r.Reports, r.TotalReports, fmtValue(r.Value))
+}
+
+func TestTermsRejectsTermsAcrossLines(t *testing.T) {
+	db := querytest.Open(t)
+	_, err := queries.Terms(context.Background(), db, queries.TermParams{
+		Terms: []string{"碳达峰\n碳中和"}, Period: queries.Year, Measure: queries.Mentions})
+	if !errors.Is(err, queries.ErrInvalid) {
+		t.Errorf("err = %v, want ErrInvalid", err)
+	}
 }
