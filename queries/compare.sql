@@ -5,7 +5,8 @@
 -- $min_reports reports; the top $top places are returned. A place's name
 -- and parent are the ones most of its reports in scope give. Reports and
 -- topic rows are read as cells (cells.sql, topic_cells.sql): the rollups
--- when they can answer, else the rows themselves.
+-- when they can answer (by place alone when the scope sets no date or kind:
+-- place_cells.sql, topic_place_cells.sql), else the rows themselves.
 WITH searched AS MATERIALIZED /*include searched.sql*/,
 -- One group per spelling of a place, so that its name comes with the
 -- denominators instead of from a second pass over the reports. Materialized,
@@ -19,7 +20,7 @@ spellings AS MATERIALIZED (
            CASE $level::VARCHAR WHEN 'district' THEN city
                                 WHEN 'city' THEN province END AS parent,
            sum(reports) AS reports, sum(chars) AS chars
-    FROM /*include cells.sql*/
+    FROM /*include place_cells.sql*/
     GROUP BY 1, 2, 3
     HAVING code IS NOT NULL AND code <> ''
 ),
@@ -31,7 +32,7 @@ cells AS (
 -- The ranking topic per place.
 first AS (
     SELECT /*include level.sql*/ AS code, sum(mentions) AS mentions, sum(reports) AS reports
-    FROM /*include topic_cells.sql*/
+    FROM /*include topic_place_cells.sql*/
     WHERE topic = ($topics::VARCHAR[])[1]
     GROUP BY 1
 ),
@@ -73,7 +74,7 @@ parents AS (
 -- rollups; compare_no_via_reports.sql stands in) their reports' topic_counts.
 hits AS (
     SELECT /*include level.sql*/ AS code, topic, sum(mentions) AS mentions, sum(reports) AS reports
-    FROM /*include topic_cells.sql*/
+    FROM /*include topic_place_cells.sql*/
     WHERE NOT $via_reports::BOOLEAN AND /*include level.sql*/ IN (SELECT code FROM ranked)
     GROUP BY 1, 2
     UNION ALL

@@ -323,9 +323,11 @@ func TestRollupsHeldInSeveralRows(t *testing.T) {
 		}
 	}
 	for table, keys := range map[string]string{
-		"report_cells": "meeting_day, meeting_month, district_code, meeting_kinds",
-		"topic_cells":  "topic, meeting_day, meeting_month, district_code, meeting_kinds",
-		"topic_firsts": "topic, district_code",
+		"report_cells":  "meeting_day, meeting_month, district_code, meeting_kinds",
+		"topic_cells":   "topic, meeting_day, meeting_month, district_code, meeting_kinds",
+		"topic_firsts":  "topic, district_code",
+		"report_places": "district_code, district",
+		"topic_places":  "topic, district_code",
 	} {
 		var rows, cells int64
 		// Table and column names are this test's constants.

@@ -50,6 +50,10 @@ var optional = []struct {
 	{"searched.sql", "no_searched.sql", searchBit},
 	{"search.sql", "no_search.sql", searchBit},
 	{"mentioning.sql", "in_scope.sql", topicsBit},
+	// Before cells.sql and topic_cells.sql, which stand in for them and
+	// have stand-ins of their own.
+	{"place_cells.sql", "cells.sql", placesBit},
+	{"topic_place_cells.sql", "topic_cells.sql", placesBit},
 	{"cells.sql", "report_rows.sql", cellsBit},
 	{"topic_cells.sql", "topic_rows.sql", cellsBit},
 	{"labels.sql", "label_rows.sql", cellsBit},
@@ -63,6 +67,7 @@ const (
 	searchBit = 1 << iota // the scope's text search, Scope.Q
 	topicsBit             // the meetings list's topics
 	cellsBit              // the rollups instead of the rows they sum
+	placesBit             // the rollups by place alone (with cellsBit, no date or kind)
 	variants              // the number of variants
 )
 
@@ -90,6 +95,9 @@ func (st *scoped) on(db *DB, s Scope, topics []string) string {
 	v := variant(s, topics)
 	if db.cellsFor(s) {
 		v |= cellsBit
+		if s.From == "" && s.To == "" && s.Kind == "" {
+			v |= placesBit
+		}
 	}
 	return st[v]
 }
