@@ -84,3 +84,25 @@ FROM topic_mentions
 WHERE mentions > 0 AND (rid > $since::BIGINT OR $all::BOOLEAN)
 GROUP BY 1, 2, 3, 4
 ORDER BY topic, district_code
+
+-- statement: report months
+INSERT INTO report_months
+SELECT date_trunc('month', meeting_day)::DATE, meeting_month, meeting_kinds,
+       count(*), sum(chars),
+       count(*) FILTER (WHERE length(meeting_date) = 7),
+       count(*) FILTER (WHERE spam),
+       count(*) FILTER (WHERE chair IS NULL OR chair = ''),
+       count(*) FILTER (WHERE len(warnings) > 0),
+       min(meeting_day), max(meeting_day)
+FROM reports
+WHERE rid > $since::BIGINT OR $all::BOOLEAN
+GROUP BY 1, 2, 3
+ORDER BY 1
+
+-- statement: topic months
+INSERT INTO topic_months
+SELECT topic, date_trunc('month', meeting_day)::DATE, meeting_month, meeting_kinds, count(*), sum(mentions)
+FROM topic_mentions
+WHERE mentions > 0 AND (rid > $since::BIGINT OR $all::BOOLEAN)
+GROUP BY 1, 2, 3, 4
+ORDER BY topic, 2

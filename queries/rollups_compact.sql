@@ -72,3 +72,25 @@ ORDER BY topic, district_code;
 DELETE FROM topic_places;
 INSERT INTO topic_places SELECT * FROM compacted;
 DROP TABLE compacted
+
+-- statement: report months
+CREATE OR REPLACE TEMP TABLE compacted AS
+SELECT meeting_day, meeting_month, meeting_kinds,
+       sum(reports), sum(chars), sum(month_only), sum(spam), sum(no_chair), sum(with_warnings),
+       min(first_day), max(last_day)
+FROM report_months
+GROUP BY 1, 2, 3
+ORDER BY meeting_day;
+DELETE FROM report_months;
+INSERT INTO report_months SELECT * FROM compacted;
+DROP TABLE compacted
+
+-- statement: topic months
+CREATE OR REPLACE TEMP TABLE compacted AS
+SELECT topic, meeting_day, meeting_month, meeting_kinds, sum(reports), sum(mentions)
+FROM topic_months
+GROUP BY 1, 2, 3, 4
+ORDER BY topic, meeting_day;
+DELETE FROM topic_months;
+INSERT INTO topic_months SELECT * FROM compacted;
+DROP TABLE compacted

@@ -14,7 +14,8 @@ SELECT coalesce((SELECT value FROM meta WHERE key = 'rollups_version'), '') AS v
        coalesce((SELECT value FROM meta WHERE key = 'rollups_compacted')::BIGINT, 0) AS compacted,
        (SELECT count(*) FROM report_cells) + (SELECT count(*) FROM topic_cells) + (SELECT count(*) FROM label_counts)
            + (SELECT count(*) FROM topic_firsts) + (SELECT count(*) FROM report_places)
-           + (SELECT count(*) FROM topic_places) AS held,
+           + (SELECT count(*) FROM topic_places) + (SELECT count(*) FROM report_months)
+           + (SELECT count(*) FROM topic_months) AS held,
        (SELECT count(*) FROM reports) = (SELECT coalesce(sum(reports), 0) FROM report_cells)
        AND (SELECT count(*) FROM reports) = (SELECT coalesce(sum(reports), 0) FROM label_counts WHERE what = 'date_source')
        AND (SELECT count(*) FROM topic_mentions WHERE mentions > 0) = (SELECT coalesce(sum(reports), 0) FROM topic_cells)
@@ -26,4 +27,9 @@ SELECT coalesce((SELECT value FROM meta WHERE key = 'rollups_version'), '') AS v
        AND (SELECT coalesce(sum(chars), 0) FROM reports) = (SELECT coalesce(sum(chars), 0) FROM report_places)
        AND (SELECT count(*) FROM topic_mentions WHERE mentions > 0) = (SELECT coalesce(sum(reports), 0) FROM topic_places)
        AND (SELECT coalesce(sum(mentions), 0) FROM topic_mentions WHERE mentions > 0)
-           = (SELECT coalesce(sum(mentions), 0) FROM topic_places) AS complete
+           = (SELECT coalesce(sum(mentions), 0) FROM topic_places)
+       AND (SELECT count(*) FROM reports) = (SELECT coalesce(sum(reports), 0) FROM report_months)
+       AND (SELECT coalesce(sum(chars), 0) FROM reports) = (SELECT coalesce(sum(chars), 0) FROM report_months)
+       AND (SELECT count(*) FROM topic_mentions WHERE mentions > 0) = (SELECT coalesce(sum(reports), 0) FROM topic_months)
+       AND (SELECT coalesce(sum(mentions), 0) FROM topic_mentions WHERE mentions > 0)
+           = (SELECT coalesce(sum(mentions), 0) FROM topic_months) AS complete

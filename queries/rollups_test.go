@@ -358,6 +358,8 @@ func TestRollupsHeldInSeveralRows(t *testing.T) {
 		"topic_firsts":  "topic, district_code",
 		"report_places": "district_code, district",
 		"topic_places":  "topic, district_code",
+		"report_months": "meeting_day, meeting_month, meeting_kinds",
+		"topic_months":  "topic, meeting_day, meeting_month, meeting_kinds",
 	} {
 		var rows, cells int64
 		// Table and column names are this test's constants.

@@ -54,6 +54,8 @@ var optional = []struct {
 	// have stand-ins of their own.
 	{"place_cells.sql", "cells.sql", placesBit},
 	{"topic_place_cells.sql", "topic_cells.sql", placesBit},
+	{"month_cells.sql", "cells.sql", monthsBit},
+	{"topic_month_cells.sql", "topic_cells.sql", monthsBit},
 	{"cells.sql", "report_rows.sql", cellsBit},
 	{"topic_cells.sql", "topic_rows.sql", cellsBit},
 	{"labels.sql", "label_rows.sql", cellsBit},
@@ -68,6 +70,7 @@ const (
 	topicsBit             // the meetings list's topics
 	cellsBit              // the rollups instead of the rows they sum
 	placesBit             // the rollups by place alone (with cellsBit, no date or kind)
+	monthsBit             // the rollups by month and kinds alone (with cellsBit, no place)
 	variants              // the number of variants
 )
 
@@ -97,6 +100,9 @@ func (st *scoped) on(db *DB, s Scope, topics []string) string {
 		v |= cellsBit
 		if s.From == "" && s.To == "" && s.Kind == "" {
 			v |= placesBit
+		}
+		if len(s.Districts) == 0 && len(s.Cities) == 0 && len(s.Provinces) == 0 {
+			v |= monthsBit
 		}
 	}
 	return st[v]
