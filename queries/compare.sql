@@ -5,11 +5,14 @@
 -- $min_reports reports; the top $top places are returned. A place's name
 -- and parent are the ones most of its reports in scope give. Reports and
 -- topic rows are read as cells (cells.sql, topic_cells.sql): the rollups
--- when they can answer, else the rows themselves.
+-- when they can answer (by place alone when the scope sets no date or kind:
+-- place_cells.sql, topic_place_cells.sql), else the rows themselves.
 WITH searched AS MATERIALIZED /*include searched.sql*/,
 -- One group per spelling of a place, so that its name comes with the
--- denominators instead of from a second pass over the reports.
-spellings AS (
+-- denominators instead of from a second pass over the reports. Materialized,
+-- as is ranked: each is read several times, and DuckDB would otherwise
+-- compute it again for every reader.
+spellings AS MATERIALIZED (
     SELECT /*include level.sql*/ AS code,
            CASE $level::VARCHAR WHEN 'district' THEN district
                                 WHEN 'city' THEN city
@@ -17,7 +20,7 @@ spellings AS (
            CASE $level::VARCHAR WHEN 'district' THEN city
                                 WHEN 'city' THEN province END AS parent,
            sum(reports) AS reports, sum(chars) AS chars
-    FROM /*include cells.sql*/
+    FROM /*include place_cells.sql*/
     GROUP BY 1, 2, 3
     HAVING code IS NOT NULL AND code <> ''
 ),
@@ -26,20 +29,10 @@ cells AS (
     FROM spellings
     GROUP BY code
 ),
-names AS (
-    SELECT code, arg_max(name, reports) AS name
-    FROM (SELECT code, name, sum(reports) AS reports FROM spellings WHERE name IS NOT NULL GROUP BY ALL)
-    GROUP BY code
-),
-parents AS (
-    SELECT code, arg_max(parent, reports) AS parent
-    FROM (SELECT code, parent, sum(reports) AS reports FROM spellings WHERE parent IS NOT NULL GROUP BY ALL)
-    GROUP BY code
-),
 -- The ranking topic per place.
 first AS (
     SELECT /*include level.sql*/ AS code, sum(mentions) AS mentions, sum(reports) AS reports
-    FROM /*include topic_cells.sql*/
+    FROM /*include topic_place_cells.sql*/
     WHERE topic = ($topics::VARCHAR[])[1]
     GROUP BY 1
 ),
@@ -50,30 +43,42 @@ candidates AS (
     LEFT JOIN first f ON f.code = c.code
     WHERE c.total_reports >= $min_reports::BIGINT
 ),
-ranked AS (
+ranked AS MATERIALIZED (
     SELECT code, total_reports, total_chars,
            row_number() OVER (ORDER BY CASE WHEN $by_reports::BOOLEAN THEN total_reports END DESC NULLS LAST,
                                        /*include value.sql*/ DESC NULLS LAST, total_reports DESC, code) AS rank
     FROM candidates
     QUALIFY rank <= $top::BIGINT
 ),
+-- The top places' names and parents, each the one most of the place's
+-- reports in scope give.
+names AS (
+    SELECT code, arg_max(name, reports) AS name
+    FROM (SELECT code, name, sum(reports) AS reports
+          FROM spellings
+          WHERE name IS NOT NULL AND code IN (SELECT code FROM ranked)
+          GROUP BY ALL)
+    GROUP BY code
+),
+parents AS (
+    SELECT code, arg_max(parent, reports) AS parent
+    FROM (SELECT code, parent, sum(reports) AS reports
+          FROM spellings
+          WHERE parent IS NOT NULL AND code IN (SELECT code FROM ranked)
+          GROUP BY ALL)
+    GROUP BY code
+),
 -- The asked topics in the top places, read one of two ways ($via_reports
 -- is bound, so DuckDB drops the other; see viaReports in compare.go): the
--- top places' topic cells, or their reports' topic_counts
--- ("topic:n;topic:n").
+-- top places' topic cells, or (compare_via_reports.sql, never with the
+-- rollups; compare_no_via_reports.sql stands in) their reports' topic_counts.
 hits AS (
     SELECT /*include level.sql*/ AS code, topic, sum(mentions) AS mentions, sum(reports) AS reports
-    FROM /*include topic_cells.sql*/
+    FROM /*include topic_place_cells.sql*/
     WHERE NOT $via_reports::BOOLEAN AND /*include level.sql*/ IN (SELECT code FROM ranked)
     GROUP BY 1, 2
     UNION ALL
-    SELECT *
-    FROM (SELECT code, pair[1] AS topic, sum(pair[2]::BIGINT) AS mentions, count(*) AS reports
-          FROM (SELECT /*include level.sql*/ AS code, string_split(unnest(string_split(topic_counts, ';')), ':') AS pair
-                FROM reports
-                WHERE $via_reports::BOOLEAN AND /*filter*/ AND /*include level.sql*/ IN (SELECT code FROM ranked))
-          GROUP BY 1, 2)
-    WHERE list_contains($topics::VARCHAR[], topic)
+    SELECT * FROM /*include compare_no_via_reports.sql*/
 ),
 topics AS (
     SELECT unnest($topics::VARCHAR[]) AS topic,

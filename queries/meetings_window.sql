@@ -11,13 +11,13 @@
 WITH searched AS MATERIALIZED /*include searched.sql*/,
 months AS (
     SELECT meeting_day AS m, sum(reports) AS n
-    FROM /*include cells.sql*/
+    FROM /*include month_cells.sql*/
     WHERE len($topics::VARCHAR[]) = 0
     GROUP BY 1
     UNION ALL
     SELECT m, max(n) AS n
     FROM (SELECT meeting_day AS m, topic, sum(reports) AS n
-          FROM /*include topic_cells.sql*/
+          FROM /*include topic_month_cells.sql*/
           WHERE len($topics::VARCHAR[]) > 0
           GROUP BY 1, 2)
     GROUP BY 1

@@ -5,7 +5,7 @@
 -- and 5 the 20 most frequent extraction warnings. Sums over the cells and
 -- label counts of every report (bound with an empty scope).
 WITH cells AS MATERIALIZED (
-    SELECT meeting_day, meeting_month, meeting_kinds, reports FROM /*include cells.sql*/
+    SELECT meeting_day, meeting_month, meeting_kinds, reports FROM /*include month_cells.sql*/
 ),
 labels AS MATERIALIZED (
     SELECT what, label, reports FROM /*include labels.sql*/

@@ -23,21 +23,27 @@ var (
 
 // rollupsVersion names the rollups' format (rollups.sql): rollups built in
 // another are rebuilt on a writable open and ignored on a read-only one.
-const rollupsVersion = "2"
+const rollupsVersion = "4"
 
 // The rollups, each named as in rollups_add.sql and rollups_compact.sql.
 const (
-	reportCells = "report cells"
-	topicCells  = "topic cells"
-	labelCounts = "label counts"
-	topicFirsts = "topic firsts"
+	reportCells  = "report cells"
+	topicCells   = "topic cells"
+	labelCounts  = "label counts"
+	topicFirsts  = "topic firsts"
+	reportPlaces = "report places"
+	topicPlaces  = "topic places"
+	reportMonths = "report months"
+	topicMonths  = "topic months"
 )
 
 var rollupTables = map[string]string{reportCells: "report_cells", topicCells: "topic_cells", labelCounts: "label_counts",
-	topicFirsts: "topic_firsts"}
+	topicFirsts: "topic_firsts", reportPlaces: "report_places", topicPlaces: "topic_places",
+	reportMonths: "report_months", topicMonths: "topic_months"}
 
 // allRollups lists them in the order they are filled.
-var allRollups = []string{reportCells, topicCells, labelCounts, topicFirsts}
+var allRollups = []string{reportCells, topicCells, labelCounts, topicFirsts, reportPlaces, topicPlaces,
+	reportMonths, topicMonths}
 
 // compactShare: the rollups are compacted once appends have added more than
 // 1/compactShare to the rows they held after the last compaction, so that
@@ -102,12 +108,12 @@ func RefreshRollups(ctx context.Context, db *DB, retagged bool) error {
 		rebuilt = true
 	default:
 		if retagged || !st.sameTaxonomy {
-			err = rebuildRollups(ctx, tx, topicCells, topicFirsts)
+			err = rebuildRollups(ctx, tx, topicCells, topicFirsts, topicPlaces, topicMonths)
 		}
 		if err == nil && st.lastRID > st.rid {
-			add := []string{reportCells, labelCounts}
+			add := []string{reportCells, labelCounts, reportPlaces, reportMonths}
 			if !retagged && st.sameTaxonomy {
-				add = append(add, topicCells, topicFirsts)
+				add = append(add, topicCells, topicFirsts, topicPlaces, topicMonths)
 			}
 			err = addToRollups(ctx, tx, st.rid, false, add...)
 		}

@@ -83,3 +83,54 @@ CREATE TABLE IF NOT EXISTS topic_firsts (
     title         VARCHAR,
     url           VARCHAR
 );
+
+-- report_cells and topic_cells summed over months and kinds: one row per
+-- place spelling (per topic), a few thousand rows whatever the number of
+-- reports. compare.sql reads them when the scope sets no date or kind
+-- (place_cells.sql, topic_place_cells.sql).
+CREATE TABLE IF NOT EXISTS report_places (
+    province_code VARCHAR,
+    province      VARCHAR,
+    city_code     VARCHAR,
+    city          VARCHAR,
+    district_code VARCHAR,
+    district      VARCHAR,
+    reports       BIGINT NOT NULL,
+    chars         BIGINT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS topic_places (
+    topic         VARCHAR NOT NULL,
+    province_code VARCHAR,
+    city_code     VARCHAR,
+    district_code VARCHAR,
+    reports       BIGINT NOT NULL,
+    mentions      BIGINT NOT NULL
+);
+
+-- report_cells and topic_cells summed over places: one row per month and
+-- kinds (per topic), a few thousand rows whatever the number of reports.
+-- Statements read them when the scope names no place (month_cells.sql,
+-- topic_month_cells.sql).
+CREATE TABLE IF NOT EXISTS report_months (
+    meeting_day   DATE,
+    meeting_month DATE,
+    meeting_kinds VARCHAR[],
+    reports       BIGINT NOT NULL,
+    chars         BIGINT NOT NULL,
+    month_only    BIGINT NOT NULL,
+    spam          BIGINT NOT NULL,
+    no_chair      BIGINT NOT NULL,
+    with_warnings BIGINT NOT NULL,
+    first_day     DATE,
+    last_day      DATE
+);
+
+CREATE TABLE IF NOT EXISTS topic_months (
+    topic         VARCHAR NOT NULL,
+    meeting_day   DATE,
+    meeting_month DATE,
+    meeting_kinds VARCHAR[],
+    reports       BIGINT NOT NULL,
+    mentions      BIGINT NOT NULL
+);

@@ -68,3 +68,41 @@ SELECT p.topic, p.province_code, p.city_code, p.district_code, p.meetings, p.fir
 FROM picked p
 LEFT JOIN reports r ON r.id = p.report_id
 ORDER BY p.topic, p.district_code
+
+-- statement: report places
+INSERT INTO report_places
+SELECT province_code, province, city_code, city, district_code, district, count(*), sum(chars)
+FROM reports
+WHERE rid > $since::BIGINT OR $all::BOOLEAN
+GROUP BY 1, 2, 3, 4, 5, 6
+ORDER BY district_code
+
+-- statement: topic places
+INSERT INTO topic_places
+SELECT topic, province_code, city_code, district_code, count(*), sum(mentions)
+FROM topic_mentions
+WHERE mentions > 0 AND (rid > $since::BIGINT OR $all::BOOLEAN)
+GROUP BY 1, 2, 3, 4
+ORDER BY topic, district_code
+
+-- statement: report months
+INSERT INTO report_months
+SELECT date_trunc('month', meeting_day)::DATE, meeting_month, meeting_kinds,
+       count(*), sum(chars),
+       count(*) FILTER (WHERE length(meeting_date) = 7),
+       count(*) FILTER (WHERE spam),
+       count(*) FILTER (WHERE chair IS NULL OR chair = ''),
+       count(*) FILTER (WHERE len(warnings) > 0),
+       min(meeting_day), max(meeting_day)
+FROM reports
+WHERE rid > $since::BIGINT OR $all::BOOLEAN
+GROUP BY 1, 2, 3
+ORDER BY 1
+
+-- statement: topic months
+INSERT INTO topic_months
+SELECT topic, date_trunc('month', meeting_day)::DATE, meeting_month, meeting_kinds, count(*), sum(mentions)
+FROM topic_mentions
+WHERE mentions > 0 AND (rid > $since::BIGINT OR $all::BOOLEAN)
+GROUP BY 1, 2, 3, 4
+ORDER BY topic, 2

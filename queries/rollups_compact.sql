@@ -52,3 +52,45 @@ ORDER BY topic, district_code;
 DELETE FROM topic_firsts;
 INSERT INTO topic_firsts SELECT * FROM compacted;
 DROP TABLE compacted
+
+-- statement: report places
+CREATE OR REPLACE TEMP TABLE compacted AS
+SELECT province_code, province, city_code, city, district_code, district, sum(reports), sum(chars)
+FROM report_places
+GROUP BY 1, 2, 3, 4, 5, 6
+ORDER BY district_code;
+DELETE FROM report_places;
+INSERT INTO report_places SELECT * FROM compacted;
+DROP TABLE compacted
+
+-- statement: topic places
+CREATE OR REPLACE TEMP TABLE compacted AS
+SELECT topic, province_code, city_code, district_code, sum(reports), sum(mentions)
+FROM topic_places
+GROUP BY 1, 2, 3, 4
+ORDER BY topic, district_code;
+DELETE FROM topic_places;
+INSERT INTO topic_places SELECT * FROM compacted;
+DROP TABLE compacted
+
+-- statement: report months
+CREATE OR REPLACE TEMP TABLE compacted AS
+SELECT meeting_day, meeting_month, meeting_kinds,
+       sum(reports), sum(chars), sum(month_only), sum(spam), sum(no_chair), sum(with_warnings),
+       min(first_day), max(last_day)
+FROM report_months
+GROUP BY 1, 2, 3
+ORDER BY meeting_day;
+DELETE FROM report_months;
+INSERT INTO report_months SELECT * FROM compacted;
+DROP TABLE compacted
+
+-- statement: topic months
+CREATE OR REPLACE TEMP TABLE compacted AS
+SELECT topic, meeting_day, meeting_month, meeting_kinds, sum(reports), sum(mentions)
+FROM topic_months
+GROUP BY 1, 2, 3, 4
+ORDER BY topic, meeting_day;
+DELETE FROM topic_months;
+INSERT INTO topic_months SELECT * FROM compacted;
+DROP TABLE compacted

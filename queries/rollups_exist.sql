@@ -2,4 +2,5 @@
 -- opened read-only is never given them.
 SELECT count(*)
 FROM duckdb_tables()
-WHERE schema_name = 'main' AND table_name IN ('report_cells', 'topic_cells', 'label_counts', 'topic_firsts')
+WHERE schema_name = 'main' AND table_name IN ('report_cells', 'topic_cells', 'label_counts', 'topic_firsts',
+                                                'report_places', 'topic_places', 'report_months', 'topic_months')

@@ -50,10 +50,18 @@ var optional = []struct {
 	{"searched.sql", "no_searched.sql", searchBit},
 	{"search.sql", "no_search.sql", searchBit},
 	{"mentioning.sql", "in_scope.sql", topicsBit},
+	// Before cells.sql and topic_cells.sql, which stand in for them and
+	// have stand-ins of their own.
+	{"place_cells.sql", "cells.sql", placesBit},
+	{"topic_place_cells.sql", "topic_cells.sql", placesBit},
+	{"month_cells.sql", "cells.sql", monthsBit},
+	{"topic_month_cells.sql", "topic_cells.sql", monthsBit},
 	{"cells.sql", "report_rows.sql", cellsBit},
 	{"topic_cells.sql", "topic_rows.sql", cellsBit},
 	{"labels.sql", "label_rows.sql", cellsBit},
 	{"diffusion_hits.sql", "diffusion_hits_rows.sql", cellsBit},
+	// Inverted: the stand-in is the part the rollups read.
+	{"compare_no_via_reports.sql", "compare_via_reports.sql", cellsBit},
 }
 
 // Bits of a variant: which optional parts it holds.
@@ -61,6 +69,8 @@ const (
 	searchBit = 1 << iota // the scope's text search, Scope.Q
 	topicsBit             // the meetings list's topics
 	cellsBit              // the rollups instead of the rows they sum
+	placesBit             // the rollups by place alone (with cellsBit, no date or kind)
+	monthsBit             // the rollups by month and kinds alone (with cellsBit, no place)
 	variants              // the number of variants
 )
 
@@ -88,6 +98,12 @@ func (st *scoped) on(db *DB, s Scope, topics []string) string {
 	v := variant(s, topics)
 	if db.cellsFor(s) {
 		v |= cellsBit
+		if s.From == "" && s.To == "" && s.Kind == "" {
+			v |= placesBit
+		}
+		if len(s.Districts) == 0 && len(s.Cities) == 0 && len(s.Provinces) == 0 {
+			v |= monthsBit
+		}
 	}
 	return st[v]
 }

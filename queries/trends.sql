@@ -12,7 +12,7 @@ WITH searched AS MATERIALIZED /*include searched.sql*/,
 months AS (
     SELECT meeting_month, date_trunc('year', meeting_day) AS meeting_year,
            sum(reports) AS total_reports, sum(chars) AS total_chars
-    FROM /*include cells.sql*/
+    FROM /*include month_cells.sql*/
     WHERE meeting_day IS NOT NULL
     GROUP BY ALL
 ),
@@ -28,7 +28,7 @@ hits AS (
            sum(mentions) AS mentions, sum(reports) AS reports
     FROM (SELECT meeting_month, date_trunc('year', meeting_day) AS meeting_year, topic,
                  sum(mentions) AS mentions, sum(reports) AS reports
-          FROM /*include topic_cells.sql*/
+          FROM /*include topic_month_cells.sql*/
           WHERE meeting_day IS NOT NULL
           GROUP BY ALL)
     WHERE p IS NOT NULL
