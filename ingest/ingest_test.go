@@ -161,12 +161,19 @@ func TestIngestRerunChangesNothing(t *testing.T) {
 	x := testExtractor(t)
 	tables := []string{"reports", "topic_mentions", "agenda_items", "item_topics", "documents", "report_sources", "ingest_errors"}
 	var before []int
-	for i := range 2 {
+	var words int
+	for i := range 3 {
+		if i == 2 {
+			// A third site republishes a stored meeting: only its source is new.
+			writeFiles(t, dir, map[string][]byte{"c/mirror.txt": seed(t, "000_188f908f34be773a.txt")})
+		}
 		db, err := queries.Open(ctx, dbPath, false)
 		if err != nil {
 			t.Fatal(err)
 		}
-		sum, err := Run(ctx, db, x, []string{dir}, Options{})
+		// Batches of one: every duplicate is found in the database, none
+		// in the batch that queued its original.
+		sum, err := Run(ctx, db, x, []string{dir}, Options{BatchSize: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -174,24 +181,38 @@ func TestIngestRerunChangesNothing(t *testing.T) {
 		for _, tb := range tables {
 			counts = append(counts, count(t, db, `SELECT count(*) FROM `+tb))
 		}
+		n := count(t, db, `SELECT coalesce(sum(mentions), 0) FROM term_counts`)
 		db.Close()
-		if i == 0 {
+		switch i {
+		case 0:
 			if sum.Added != 2 || sum.Duplicates != 1 {
 				t.Fatalf("first run %+v, want 2 added and 1 duplicate", sum)
 			}
 			if counts[0] != 2 || counts[5] != 3 {
 				t.Fatalf("first run: %d reports and %d sources, want 2 and 3", counts[0], counts[5])
 			}
-			before = counts
+			if n == 0 {
+				t.Fatal("first run counted no words")
+			}
+			before, words = counts, n
 			continue
-		}
-		if sum.Added != 0 || sum.Duplicates != 3 {
-			t.Errorf("second run %+v, want 0 added and 3 duplicates", sum)
+		case 1:
+			if sum.Added != 0 || sum.Duplicates != 3 {
+				t.Errorf("second run %+v, want 0 added and 3 duplicates", sum)
+			}
+		case 2:
+			if sum.Added != 0 || sum.Duplicates != 4 {
+				t.Errorf("third run %+v, want 0 added and 4 duplicates", sum)
+			}
+			before[5]++ // c/mirror.txt
 		}
 		for j, tb := range tables {
 			if counts[j] != before[j] {
-				t.Errorf("second run changed %s: %d rows, was %d", tb, counts[j], before[j])
+				t.Errorf("run %d: %s has %d rows, want %d", i+1, tb, counts[j], before[j])
 			}
+		}
+		if n != words {
+			t.Errorf("run %d: term_counts sums %d words, want %d: a stored report counted again", i+1, n, words)
 		}
 	}
 }

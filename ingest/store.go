@@ -38,11 +38,16 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 	opt = opt.withDefaults()
 	sum := Summary{Files: nfiles}
 	bar := newProgress(opt.Progress, total)
-	err := db.Raw(ctx, func(_ *sql.Conn, raw driver.Conn) error {
-		k, err := loadKnown(ctx, raw)
-		if err != nil {
-			return err
+	// phase logs how long each step outside the batches took, so that a
+	// slow run (or a slow small addition to a big database) shows where.
+	phase := func(what string, t0 time.Time) {
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, "%s: %s\n", what, time.Since(t0).Round(time.Millisecond))
 		}
+	}
+	err := db.Raw(ctx, func(_ *sql.Conn, raw driver.Conn) error {
+		t0 := time.Now()
+		k := newKnown()
 		w, err := newWriter(ctx, raw)
 		if err != nil {
 			return err
@@ -76,6 +81,13 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 		}()
 		var b batch
 		flush := func() error {
+			turned, err := settle(ctx, db.SQL, &b)
+			if err != nil {
+				return err
+			}
+			sum.Added -= turned
+			sum.Duplicates += turned
+			b.seal()
 			select {
 			case batches <- b:
 				b = batch{}
@@ -126,18 +138,30 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 		if perr != nil {
 			return perr
 		}
+		phase("extract and write batches", t0)
+		t0 = time.Now()
 		if err := w.compactTerms(ctx); err != nil {
 			return err
 		}
-		return w.checkpoint(ctx)
+		phase("fold term counts", t0)
+		t0 = time.Now()
+		if err := w.checkpoint(ctx); err != nil {
+			return err
+		}
+		phase("checkpoint", t0)
+		return nil
 	})
 	if err == nil {
+		t0 := time.Now()
 		err = queries.ClusterMentions(ctx, db, false)
+		phase("order topic mentions", t0)
 	}
 	if err == nil {
 		// The dashboard reads the rollups only while they add up to the
 		// tables, so they are brought up to date before the run ends.
+		t0 := time.Now()
 		err = queries.RefreshRollups(ctx, db, false)
+		phase("refresh rollups", t0)
 	}
 	sum.Elapsed = time.Since(start)
 	bar.done(sum)

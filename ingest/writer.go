@@ -4,10 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"maps"
 	"slices"
 	"strconv"
@@ -36,33 +34,41 @@ type termMonth struct {
 	yearOnly bool
 }
 
-// add queues a new record. Its content words are summed into the batch
-// at once and dropped from the record, as is an original that equals the
-// text (see original): a batch waiting for the writer then holds about a
-// fifth of the memory.
+// add queues a new record.
 func (b *batch) add(r analytics.Record) {
-	if r.MeetingDate != nil && len(r.Terms) > 0 {
-		if d, ok := MeetingDay(*r.MeetingDate); ok {
-			key := termMonth{time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC), MeetingMonth(*r.MeetingDate, d) == nil}
-			if b.terms == nil {
-				b.terms = map[termMonth]map[string][2]int{}
-			}
-			m := b.terms[key]
-			if m == nil {
-				m = map[string][2]int{}
-				b.terms[key] = m
-			}
-			for term, n := range r.Terms {
-				c := m[term]
-				m[term] = [2]int{c[0] + n, c[1] + 1}
+	b.records = append(b.records, r)
+}
+
+// seal sums the content words of the batch's records into it and drops
+// them from the records, as it does an original that equals the text (see
+// original): a sealed batch waiting for the writer holds about a fifth of
+// the memory. It runs once the batch's duplicates are settled, so that a
+// report stored by an earlier run does not count twice.
+func (b *batch) seal() {
+	for i := range b.records {
+		r := &b.records[i]
+		if r.MeetingDate != nil && len(r.Terms) > 0 {
+			if d, ok := MeetingDay(*r.MeetingDate); ok {
+				key := termMonth{time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC), MeetingMonth(*r.MeetingDate, d) == nil}
+				if b.terms == nil {
+					b.terms = map[termMonth]map[string][2]int{}
+				}
+				m := b.terms[key]
+				if m == nil {
+					m = map[string][2]int{}
+					b.terms[key] = m
+				}
+				for term, n := range r.Terms {
+					c := m[term]
+					m[term] = [2]int{c[0] + n, c[1] + 1}
+				}
 			}
 		}
+		r.Terms = nil
+		if sameText(r.Original, r.Text) {
+			r.Original = ""
+		}
 	}
-	r.Terms = nil
-	if sameText(r.Original, r.Text) {
-		r.Original = ""
-	}
-	b.records = append(b.records, r)
 }
 
 // writer appends batches to the database. Each batch is one transaction, so
@@ -90,42 +96,6 @@ func newWriter(ctx context.Context, raw driver.Conn) (*writer, error) {
 	return w, nil
 }
 
-// known is what is already stored or queued, for dedupe before a record
-// is queued: the producer side of a run owns it.
-type known struct {
-	seen map[[10]byte]struct{} // ids already stored or queued
-	// sources holds a hash of each (id, source) pair stored, so that a
-	// rerun over the same files records no new duplicates.
-	sources map[uint64]struct{}
-}
-
-func loadKnown(ctx context.Context, raw driver.Conn) (*known, error) {
-	k := &known{seen: map[[10]byte]struct{}{}, sources: map[uint64]struct{}{}}
-	// Loading the stored ids once is cheaper than asking per batch, and it
-	// keeps an append to a large database proportional to what is added.
-	rows, err := raw.(driver.QueryerContext).QueryContext(ctx, `SELECT id FROM reports`, nil)
-	if err != nil {
-		return nil, fmt.Errorf("ingest: read stored report ids: %w", err)
-	}
-	defer rows.Close()
-	dest := make([]driver.Value, 1)
-	for rows.Next(dest) == nil {
-		if id, ok := idKey(fmt.Sprint(dest[0])); ok {
-			k.seen[id] = struct{}{}
-		}
-	}
-	srows, err := raw.(driver.QueryerContext).QueryContext(ctx, `SELECT report_id, source FROM report_sources`, nil)
-	if err != nil {
-		return nil, fmt.Errorf("ingest: read stored report sources: %w", err)
-	}
-	defer srows.Close()
-	dest = make([]driver.Value, 2)
-	for srows.Next(dest) == nil {
-		k.sources[sourceKey(fmt.Sprint(dest[0]), fmt.Sprint(dest[1]))] = struct{}{}
-	}
-	return k, nil
-}
-
 func maxRID(ctx context.Context, raw driver.Conn) (int64, error) {
 	rows, err := raw.(driver.QueryerContext).QueryContext(ctx, `SELECT coalesce(max(rid), 0) FROM reports`, nil)
 	if err != nil {
@@ -141,49 +111,6 @@ func maxRID(ctx context.Context, raw driver.Conn) (int64, error) {
 		return 0, fmt.Errorf("ingest: last report number is %T", dest[0])
 	}
 	return n, nil
-}
-
-func sourceKey(id, source string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(id))
-	h.Write([]byte{0})
-	h.Write([]byte(source))
-	return h.Sum64()
-}
-
-// isNewSource reports whether a duplicate's source is not yet recorded, and
-// marks it recorded.
-func (k *known) isNewSource(id, source string) bool {
-	h := sourceKey(id, source)
-	if _, ok := k.sources[h]; ok {
-		return false
-	}
-	k.sources[h] = struct{}{}
-	return true
-}
-
-func idKey(id string) ([10]byte, bool) {
-	var k [10]byte
-	b, err := hex.DecodeString(id)
-	if err != nil || len(b) != len(k) {
-		return k, false
-	}
-	copy(k[:], b)
-	return k, true
-}
-
-// isNew reports whether a record's id is not yet stored or queued, and
-// marks it queued.
-func (k *known) isNew(id string) bool {
-	key, ok := idKey(id)
-	if !ok {
-		return true
-	}
-	if _, dup := k.seen[key]; dup {
-		return false
-	}
-	k.seen[key] = struct{}{}
-	return true
 }
 
 func (w *writer) exec(ctx context.Context, q string) error {

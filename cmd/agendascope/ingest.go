@@ -19,7 +19,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	maxBytes := fs.Int64("max-bytes", 20<<20, "reject inputs (files or JSONL lines) larger than this many bytes")
 	batch := fs.Int("batch", 2000, "reports per transaction")
 	quiet := fs.Bool("quiet", false, "no progress bar")
-	verbose := fs.Bool("verbose", false, "print a line to stderr for each committed batch")
+	verbose := fs.Bool("verbose", false, "print a line to stderr for each committed batch and the time of each step after them")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
