@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -14,11 +15,13 @@ import (
 var rollupsSQL string
 
 var (
-	rollupsAddSQL     = statements("rollups_add.sql")
-	rollupsCompactSQL = statements("rollups_compact.sql")
-	rollupsStateSQL   = compose("rollups_state.sql")
-	rollupsMarkSQL    = compose("rollups_mark.sql")
-	rollupsExistSQL   = compose("rollups_exist.sql")
+	rollupsAddSQL       = statements("rollups_add.sql")
+	rollupsCompactSQL   = statements("rollups_compact.sql")
+	rollupsStateSQL     = compose("rollups_state.sql")
+	rollupsMarkSQL      = compose("rollups_mark.sql")
+	rollupsCountsSQL    = compose("rollups_counts.sql")
+	rollupsCompactedSQL = compose("rollups_compacted.sql")
+	rollupsExistSQL     = compose("rollups_exist.sql")
 )
 
 // rollupsVersion names the rollups' format (rollups.sql): rollups built in
@@ -45,12 +48,17 @@ var rollupTables = map[string]string{reportCells: "report_cells", topicCells: "t
 var allRollups = []string{reportCells, topicCells, labelCounts, topicFirsts, reportPlaces, topicPlaces,
 	reportMonths, topicMonths}
 
-// compactShare: the rollups are compacted once appends have added more than
-// 1/compactShare to the rows they held after the last compaction, so that
+// compactShare: a rollup is compacted once appends have added more than
+// 1/compactShare to the rows it held after its last compaction, so that
 // each ingest appends in proportion to what it adds and the compactions,
-// which cost in proportion to the rollups, come ever more rarely. A
-// variable so that tests can leave appended rows uncompacted (0).
-var compactShare int64 = 16
+// which cost in proportion to the rollup, come ever more rarely: each row
+// appended pays for rewriting at most 1+compactShare rows, and a reader
+// sums at most 1+1/compactShare times the cells' rows. Per rollup, because
+// they differ by four orders of magnitude (at 1M synthetic reports
+// topic_cells held 10M rows, report_months 4,500); the one large rollup's
+// compaction took 80–110 s at 1M, and with 16 here it ran every 6% of
+// growth. A variable so that tests can leave appended rows uncompacted (0).
+var compactShare int64 = 1
 
 // rollupState is what rollups_state.sql reads.
 type rollupState struct {
@@ -58,8 +66,6 @@ type rollupState struct {
 	rid          int64 // the last report summed; -1 when never built
 	lastRID      int64 // the last report stored
 	sameTaxonomy bool  // the topic counts are those of the taxonomy summed
-	compacted    int64 // rows held after the last compaction
-	held         int64 // rows held now
 	complete     bool  // every report, topic row and mention summed once
 }
 
@@ -74,8 +80,7 @@ type queryRower interface {
 
 func readRollupState(ctx context.Context, q queryRower) (rollupState, error) {
 	var s rollupState
-	err := q.QueryRowContext(ctx, rollupsStateSQL).Scan(&s.version, &s.rid, &s.lastRID, &s.sameTaxonomy,
-		&s.compacted, &s.held, &s.complete)
+	err := q.QueryRowContext(ctx, rollupsStateSQL).Scan(&s.version, &s.rid, &s.lastRID, &s.sameTaxonomy, &s.complete)
 	if err != nil {
 		return s, fmt.Errorf("read rollup state: %w", err)
 	}
@@ -101,14 +106,16 @@ func RefreshRollups(ctx context.Context, db *DB, retagged bool) error {
 	if err != nil {
 		return fmt.Errorf("refresh rollups: %w", err)
 	}
-	rebuilt := false
+	// rebuilt lists the rollups summed anew, one row per cell.
+	var rebuilt []string
 	switch {
 	case st.version != rollupsVersion || st.rid < 0 || st.rid > st.lastRID:
-		err = rebuildRollups(ctx, tx, allRollups...)
-		rebuilt = true
+		rebuilt = allRollups
+		err = rebuildRollups(ctx, tx, rebuilt...)
 	default:
 		if retagged || !st.sameTaxonomy {
-			err = rebuildRollups(ctx, tx, topicCells, topicFirsts, topicPlaces, topicMonths)
+			rebuilt = []string{topicCells, topicFirsts, topicPlaces, topicMonths}
+			err = rebuildRollups(ctx, tx, rebuilt...)
 		}
 		if err == nil && st.lastRID > st.rid {
 			add := []string{reportCells, labelCounts, reportPlaces, reportMonths}
@@ -124,13 +131,13 @@ func RefreshRollups(ctx context.Context, db *DB, retagged bool) error {
 	if st, err = readRollupState(ctx, tx); err != nil {
 		return fmt.Errorf("refresh rollups: %w", err)
 	}
-	if !st.complete && !rebuilt {
+	if !st.complete && len(rebuilt) < len(allRollups) {
 		// Rows added or changed other than by appending reports with new
 		// numbers (by hand, or by a version without rollups).
-		if err := rebuildRollups(ctx, tx, allRollups...); err != nil {
+		rebuilt = allRollups
+		if err := rebuildRollups(ctx, tx, rebuilt...); err != nil {
 			return fmt.Errorf("refresh rollups: %w", err)
 		}
-		rebuilt = true
 		if st, err = readRollupState(ctx, tx); err != nil {
 			return fmt.Errorf("refresh rollups: %w", err)
 		}
@@ -138,28 +145,64 @@ func RefreshRollups(ctx context.Context, db *DB, retagged bool) error {
 	if !st.complete {
 		return errors.New("refresh rollups: the rebuilt rollups do not add up to the tables")
 	}
-	compacted := st.compacted
-	switch {
-	case rebuilt:
-		// A rebuild writes one row per cell.
-		compacted = st.held
-	case (st.held-st.compacted)*compactShare > st.compacted:
-		for _, name := range allRollups {
-			if _, err := tx.ExecContext(ctx, rollupsCompactSQL[name]); err != nil {
-				return fmt.Errorf("refresh rollups: compact %s: %w", name, err)
-			}
-		}
-		if st, err = readRollupState(ctx, tx); err != nil {
-			return fmt.Errorf("refresh rollups: %w", err)
-		}
-		compacted = st.held
+	if err := compactRollups(ctx, tx, rebuilt); err != nil {
+		return fmt.Errorf("refresh rollups: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, rollupsMarkSQL, sql.Named("version", rollupsVersion),
-		sql.Named("compacted", compacted)); err != nil {
+	if _, err := tx.ExecContext(ctx, rollupsMarkSQL, sql.Named("version", rollupsVersion)); err != nil {
 		return fmt.Errorf("refresh rollups: record their state: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("refresh rollups: commit: %w", err)
+	}
+	return nil
+}
+
+// compactRollups compacts each rollup that appends have grown by more than
+// compactShare allows, and records the rows each compacted one holds, as
+// it does for the rebuilt ones, which hold one row per cell.
+func compactRollups(ctx context.Context, tx *sql.Tx, rebuilt []string) error {
+	type count struct {
+		name            string
+		held, compacted int64
+	}
+	rows, err := tx.QueryContext(ctx, rollupsCountsSQL)
+	if err != nil {
+		return fmt.Errorf("count rollup rows: %w", err)
+	}
+	var counts []count
+	for rows.Next() {
+		var c count
+		if err := rows.Scan(&c.name, &c.held, &c.compacted); err != nil {
+			rows.Close()
+			return fmt.Errorf("count rollup rows: %w", err)
+		}
+		counts = append(counts, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("count rollup rows: %w", err)
+	}
+	byTable := map[string]string{}
+	for name, table := range rollupTables {
+		byTable[table] = name
+	}
+	for _, c := range counts {
+		held := c.held
+		if !slices.Contains(rebuilt, byTable[c.name]) {
+			if (c.held-c.compacted)*compactShare <= c.compacted {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, rollupsCompactSQL[byTable[c.name]]); err != nil {
+				return fmt.Errorf("compact %s: %w", c.name, err)
+			}
+			// Table names come from rollups_counts.sql, never input.
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM "+c.name).Scan(&held); err != nil {
+				return fmt.Errorf("count %s: %w", c.name, err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, rollupsCompactedSQL, sql.Named("table", c.name), sql.Named("rows", held)); err != nil {
+			return fmt.Errorf("record the rows of %s: %w", c.name, err)
+		}
 	}
 	return nil
 }

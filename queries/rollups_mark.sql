@@ -2,5 +2,4 @@
 INSERT OR REPLACE INTO meta (key, value) VALUES
     ('rollups_version', $version::VARCHAR),
     ('rollups_rid', (SELECT coalesce(max(rid), 0) FROM reports)::VARCHAR),
-    ('rollups_taxonomy', coalesce((SELECT value FROM meta WHERE key = 'taxonomy_digest'), '')),
-    ('rollups_compacted', $compacted::VARCHAR)
+    ('rollups_taxonomy', coalesce((SELECT value FROM meta WHERE key = 'taxonomy_digest'), ''))

@@ -305,10 +305,9 @@ func TestRollupsFollowChanges(t *testing.T) {
 // rows until a compaction; the answers must be those of the rows, among
 // them a district's first meeting moving earlier and a tie of two first
 // meetings on one day broken by the least id.
-func TestRollupsHeldInSeveralRows(t *testing.T) {
-	defer queries.SetCompactShare(0)()
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "db.duckdb")
+// twoSteps inserts reports of one district in two steps, the second
+// adding to cells the first made and making new ones.
+func twoSteps() [][]string {
 	report := func(id, day, date, kinds string) string {
 		d := "NULL"
 		if day != "" {
@@ -335,22 +334,20 @@ func TestRollupsHeldInSeveralRows(t *testing.T) {
 		`INSERT INTO topic_mentions (report_id, topic, mentions) VALUES ('a3', 'safety', 3), ('a2', 'safety', 1),
 			('a9', 'safety', 1), ('a9', 'digital', 2), ('a1', 'digital', 1)`,
 	}}
+	return steps
+}
+
+func TestRollupsHeldInSeveralRows(t *testing.T) {
+	defer queries.SetCompactShare(0)()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "db.duckdb")
+	steps := twoSteps()
 	db, err := queries.Open(ctx, path, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, step := range steps {
-		for _, s := range step {
-			if _, err := db.SQL.ExecContext(ctx, s); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := queries.Backfill(ctx, db); err != nil {
-			t.Fatal(err)
-		}
-		if err := queries.RefreshRollups(ctx, db, false); err != nil {
-			t.Fatal(err)
-		}
+		applyStep(t, db, step)
 	}
 	for table, keys := range map[string]string{
 		"report_cells":  "meeting_day, meeting_month, district_code, meeting_kinds",
@@ -392,5 +389,56 @@ func TestRollupsHeldInSeveralRows(t *testing.T) {
 	}
 	if len(d.Adopters) != 1 || d.Adopters[0].ReportID != "a2" || d.Adopters[0].Meetings != 5 || d.Adopters[0].Title != "标题a2" {
 		t.Errorf("first meeting on safety: %+v; want a2 (2022-01-05, least id of that day), 5 meetings", d.Adopters)
+	}
+}
+
+// applyStep runs a step's statements, then what ingest runs after them.
+func applyStep(t *testing.T, db *queries.DB, step []string) {
+	t.Helper()
+	ctx := context.Background()
+	for _, s := range step {
+		if _, err := db.SQL.ExecContext(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := queries.Backfill(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	if err := queries.RefreshRollups(ctx, db, false); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRollupsCompactedByTable: each rollup is compacted when appends have
+// doubled it, whatever the others do. In the second step report_months
+// gains four rows on one (so is compacted into its four cells) while
+// report_places gains one on one (so keeps its district in two rows).
+func TestRollupsCompactedByTable(t *testing.T) {
+	ctx := context.Background()
+	db, err := queries.Open(ctx, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	held := func(table, keys string) (rows, cells, compacted int64) {
+		t.Helper()
+		// Table and column names are this test's constants.
+		if err := db.SQL.QueryRowContext(ctx, `SELECT count(*), count(DISTINCT (`+keys+`)),
+			(SELECT value::BIGINT FROM meta WHERE key = 'rollups_compacted:`+table+`') FROM `+table).Scan(&rows, &cells, &compacted); err != nil {
+			t.Fatal(err)
+		}
+		return rows, cells, compacted
+	}
+	steps := twoSteps()
+	applyStep(t, db, steps[0])
+	if rows, _, compacted := held("report_months", "meeting_day, meeting_month, meeting_kinds"); rows != 1 || compacted != 1 {
+		t.Fatalf("after the first step report_months holds %d rows, %d recorded; want 1 and 1", rows, compacted)
+	}
+	applyStep(t, db, steps[1])
+	if rows, cells, compacted := held("report_months", "meeting_day, meeting_month, meeting_kinds"); rows != cells || compacted != cells || cells != 4 {
+		t.Errorf("report_months: %d rows for %d cells, %d recorded; want it compacted into 4 cells", rows, cells, compacted)
+	}
+	if rows, cells, compacted := held("report_places", "district_code, district"); rows != 2 || cells != 1 || compacted != 1 {
+		t.Errorf("report_places: %d rows for %d cells, %d recorded; want 2 rows of 1 cell, 1 recorded (not compacted)", rows, cells, compacted)
 	}
 }
