@@ -164,6 +164,7 @@ func compactRollups(ctx context.Context, tx *sql.Tx, rebuilt []string) error {
 	type count struct {
 		name            string
 		held, compacted int64
+		recorded        bool
 	}
 	rows, err := tx.QueryContext(ctx, rollupsCountsSQL)
 	if err != nil {
@@ -172,7 +173,7 @@ func compactRollups(ctx context.Context, tx *sql.Tx, rebuilt []string) error {
 	var counts []count
 	for rows.Next() {
 		var c count
-		if err := rows.Scan(&c.name, &c.held, &c.compacted); err != nil {
+		if err := rows.Scan(&c.name, &c.held, &c.compacted, &c.recorded); err != nil {
 			rows.Close()
 			return fmt.Errorf("count rollup rows: %w", err)
 		}
@@ -190,14 +191,19 @@ func compactRollups(ctx context.Context, tx *sql.Tx, rebuilt []string) error {
 		held := c.held
 		if !slices.Contains(rebuilt, byTable[c.name]) {
 			if (c.held-c.compacted)*compactShare <= c.compacted {
-				continue
-			}
-			if _, err := tx.ExecContext(ctx, rollupsCompactSQL[byTable[c.name]]); err != nil {
-				return fmt.Errorf("compact %s: %w", c.name, err)
-			}
-			// Table names come from rollups_counts.sql, never input.
-			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM "+c.name).Scan(&held); err != nil {
-				return fmt.Errorf("count %s: %w", c.name, err)
+				if c.recorded {
+					continue
+				}
+				// Not recorded yet (rollups built by a version that counted
+				// all rollups together): what it holds is the baseline.
+			} else {
+				if _, err := tx.ExecContext(ctx, rollupsCompactSQL[byTable[c.name]]); err != nil {
+					return fmt.Errorf("compact %s: %w", c.name, err)
+				}
+				// Table names come from rollups_counts.sql, never input.
+				if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM "+c.name).Scan(&held); err != nil {
+					return fmt.Errorf("count %s: %w", c.name, err)
+				}
 			}
 		}
 		if _, err := tx.ExecContext(ctx, rollupsCompactedSQL, sql.Named("table", c.name), sql.Named("rows", held)); err != nil {

@@ -441,4 +441,15 @@ func TestRollupsCompactedByTable(t *testing.T) {
 	if rows, cells, compacted := held("report_places", "district_code, district"); rows != 2 || cells != 1 || compacted != 1 {
 		t.Errorf("report_places: %d rows for %d cells, %d recorded; want 2 rows of 1 cell, 1 recorded (not compacted)", rows, cells, compacted)
 	}
+	// A database whose rollups were compacted before the rows were recorded
+	// per rollup takes what they hold as the baseline.
+	if _, err := db.SQL.ExecContext(ctx, `DELETE FROM meta WHERE key = 'rollups_compacted:report_places'`); err != nil {
+		t.Fatal(err)
+	}
+	if err := queries.RefreshRollups(ctx, db, false); err != nil {
+		t.Fatal(err)
+	}
+	if rows, _, compacted := held("report_places", "district_code, district"); rows != 2 || compacted != 2 {
+		t.Errorf("report_places after its record was lost: %d rows, %d recorded; want 2 and 2", rows, compacted)
+	}
 }

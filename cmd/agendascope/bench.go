@@ -33,6 +33,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *reports <= 0 && fs.NArg() == 0 {
 		return usageError("bench: --reports must be positive")
 	}
+	limitGoMemory()
 	x, err := newExtractor(*topicsFile, true)
 	if err != nil {
 		return err

@@ -39,6 +39,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("ingest: %w", err)
 	}
 	defer db.Close()
+	limitGoMemory()
 	x, err := newExtractor(*topicsFile, true)
 	if err != nil {
 		return err

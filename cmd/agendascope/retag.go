@@ -25,6 +25,7 @@ func runRetag(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	limitGoMemory()
 	tg, err := topics.NewTagger(tax)
 	if err != nil {
 		return err
