@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // backfills fill the columns derived from others (see the top of
@@ -149,10 +150,15 @@ func Backfill(ctx context.Context, db *DB) error {
 	return nil
 }
 
-// orderedKey is the meta key holding how many topic_mentions rows were in
-// (topic, rid) order when ClusterMentions last ordered the table; rows
-// appended since form an unordered tail.
-const orderedKey = "topic_mentions_ordered_rows"
+// Meta keys of topic_mentions' layout: how many rows were in sorted runs
+// when ClusterMentions last ran, the last report number those runs hold
+// (rows appended since, with higher numbers, form an unordered tail), and
+// how many sorted runs the table is.
+const (
+	orderedKey    = "topic_mentions_ordered_rows"
+	orderedRIDKey = "topic_mentions_ordered_rid"
+	runsKey       = "topic_mentions_sorted_runs"
+)
 
 // unorderedShare is the largest share of topic_mentions left in an
 // unordered tail: a query for a few topics reads their row groups plus the
@@ -160,48 +166,104 @@ const orderedKey = "topic_mentions_ordered_rows"
 // the table do not rewrite it.
 const unorderedShare = 16
 
-// ClusterMentions rewrites topic_mentions in (topic, rid) order when the
-// rows appended since it was last ordered are more than 1/16 of it, or
-// always when all is set (retag replaces every row). Ingest appends batch by
-// batch, so each row group holds every topic; in topic order a query for a
-// few topics reads only their row groups, and DuckDB stores a run of one
-// topic as a constant. The rewrite is one transaction and changes no value.
+// maxRuns bounds the sorted runs: a query for a topic reads its rows in
+// each run, so each run costs it a row group or two at most. A tail is
+// sorted on its own into a new run, in time proportional to it; once there
+// would be more than maxRuns, the whole table is sorted into one. At 1M
+// reports (13M rows) the whole sort took 95 s on a busy machine, which with
+// unorderedShare alone came every 6% of growth; now it comes every ≈45%,
+// and each row appended is rewritten about three times in all.
+const maxRuns = 8
+
+// ClusterMentions keeps topic_mentions in sorted runs of (topic, rid): when
+// the rows appended since it last ran are more than 1/unorderedShare of
+// the table, it sorts them into a run of their own, or the whole table
+// into one run when there would be more than maxRuns or all is set (retag
+// replaces every row). Ingest appends batch by batch, so each row group
+// holds every topic; in topic order a query for a few topics reads only
+// their row groups, and DuckDB stores a run of one topic as a constant.
+// The rewrite is one transaction and changes no value.
 func ClusterMentions(ctx context.Context, db *DB, all bool) error {
-	var total int64
-	if err := db.SQL.QueryRowContext(ctx, `SELECT count(*) FROM topic_mentions`).Scan(&total); err != nil {
+	var total, lastRID int64
+	if err := db.SQL.QueryRowContext(ctx, `SELECT count(*), coalesce(max(rid), 0) FROM topic_mentions`).Scan(&total, &lastRID); err != nil {
 		return fmt.Errorf("order topic mentions: count rows: %w", err)
 	}
-	var stored string
-	err := db.SQL.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, orderedKey).Scan(&stored)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("order topic mentions: read %s: %w", orderedKey, err)
+	ordered, _, err := metaInt(ctx, db, orderedKey)
+	if err != nil {
+		return err
 	}
-	ordered, _ := strconv.ParseInt(stored, 10, 64)
 	if total == 0 || (!all && ordered <= total && (total-ordered)*unorderedShare <= total) {
 		return nil
 	}
+	orderedRID, haveRID, err := metaInt(ctx, db, orderedRIDKey)
+	if err != nil {
+		return err
+	}
+	runs, _, err := metaInt(ctx, db, runsKey)
+	if err != nil {
+		return err
+	}
+	whole := all || !haveRID || ordered > total || runs < 1 || runs+1 > maxRuns
 	tx, err := db.SQL.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("order topic mentions: %w", err)
 	}
 	defer tx.Rollback()
 	// INSERT ... SELECT keeps the order of its input (DuckDB preserves
-	// insertion order by default), so the table comes out sorted.
-	for _, q := range []string{
+	// insertion order by default), so the rows come out sorted.
+	stmts := []string{
 		`CREATE TEMP TABLE ordered_mentions AS SELECT * FROM topic_mentions ORDER BY topic, rid`,
 		`DELETE FROM topic_mentions`,
 		`INSERT INTO topic_mentions SELECT * FROM ordered_mentions`,
 		`DROP TABLE ordered_mentions`,
-	} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
+	}
+	var args []any
+	if whole {
+		runs = 1
+	} else {
+		stmts = []string{
+			`CREATE TEMP TABLE ordered_mentions AS SELECT * FROM topic_mentions WHERE rid > ? ORDER BY topic, rid`,
+			`DELETE FROM topic_mentions WHERE rid > ?`,
+			`INSERT INTO topic_mentions SELECT * FROM ordered_mentions`,
+			`DROP TABLE ordered_mentions`,
+		}
+		args = []any{orderedRID}
+		runs++
+	}
+	for _, q := range stmts {
+		var a []any
+		if strings.Contains(q, "?") {
+			a = args
+		}
+		if _, err := tx.ExecContext(ctx, q, a...); err != nil {
 			return fmt.Errorf("order topic mentions: %w", err)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`, orderedKey, strconv.FormatInt(total, 10)); err != nil {
-		return fmt.Errorf("order topic mentions: record %s: %w", orderedKey, err)
+	for _, kv := range [][2]any{{orderedKey, total}, {orderedRIDKey, lastRID}, {runsKey, runs}} {
+		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`, kv[0], fmt.Sprint(kv[1])); err != nil {
+			return fmt.Errorf("order topic mentions: record %s: %w", kv[0], err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("order topic mentions: commit: %w", err)
 	}
 	return nil
+}
+
+// metaInt reads an integer from the meta table; ok is false when the key
+// is missing.
+func metaInt(ctx context.Context, db *DB, key string) (n int64, ok bool, err error) {
+	var stored string
+	err = db.SQL.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&stored)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("order topic mentions: read %s: %w", key, err)
+	}
+	n, err = strconv.ParseInt(stored, 10, 64)
+	if err != nil {
+		return 0, false, fmt.Errorf("order topic mentions: read %s: %w", key, err)
+	}
+	return n, true, nil
 }
