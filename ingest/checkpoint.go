@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"strings"
 )
 
 // rowGroupRows is the number of rows in a DuckDB row group (DuckDB's
@@ -46,6 +47,12 @@ func (w *writer) begin(ctx context.Context) (func(), error) {
 		}
 	}
 	for _, s := range writeSettings {
+		if Ablate["duckckpt"] && strings.Contains(s.set, "checkpoint") {
+			continue
+		}
+		if Ablate["threads2"] && strings.Contains(s.set, "threads") {
+			continue
+		}
 		if err := w.exec(ctx, s.set); err != nil {
 			restore()
 			return nil, fmt.Errorf("ingest: configure the writer (%s): %w", s.set, err)
@@ -60,7 +67,7 @@ func (w *writer) committed(ctx context.Context, n int, bytes int64) error {
 	before := w.lastRID
 	w.lastRID += int64(n)
 	w.uncheckpointed += bytes
-	if !checkpointDue(before, w.lastRID, w.uncheckpointed) {
+	if Ablate["duckckpt"] || Ablate["nockpt"] || !checkpointDue(before, w.lastRID, w.uncheckpointed) {
 		return nil
 	}
 	return w.checkpoint(ctx)

@@ -38,6 +38,7 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 	opt = opt.withDefaults()
 	sum := Summary{Files: nfiles}
 	bar := newProgress(opt.Progress, total)
+	phase("")
 	err := db.Raw(ctx, func(_ *sql.Conn, raw driver.Conn) error {
 		k, err := loadKnown(ctx, raw)
 		if err != nil {
@@ -126,19 +127,26 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 		if perr != nil {
 			return perr
 		}
-		if err := w.compactTerms(ctx); err != nil {
-			return err
+		phase("batches")
+		if !Ablate["noterms"] && !Ablate["nocompact"] {
+			if err := w.compactTerms(ctx); err != nil {
+				return err
+			}
 		}
+		phase("compact")
+		defer phase("lastckpt")
 		return w.checkpoint(ctx)
 	})
-	if err == nil {
+	if err == nil && !Ablate["nocluster"] {
 		err = queries.ClusterMentions(ctx, db, false)
 	}
-	if err == nil {
+	phase("cluster")
+	if err == nil && !Ablate["norollups"] {
 		// The dashboard reads the rollups only while they add up to the
 		// tables, so they are brought up to date before the run ends.
 		err = queries.RefreshRollups(ctx, db, false)
 	}
+	phase("rollups")
 	sum.Elapsed = time.Since(start)
 	bar.done(sum)
 	return sum, err
