@@ -101,6 +101,10 @@ func RefreshRollups(ctx context.Context, db *DB, retagged bool) error {
 	if err != nil {
 		return fmt.Errorf("refresh rollups: %w", err)
 	}
+	// Rollups that held no rows (a new database's first ingest) are summed
+	// as a rebuild sums them, one row per cell: compacting them would
+	// rewrite every rollup for nothing.
+	empty := st.held == 0
 	rebuilt := false
 	switch {
 	case st.version != rollupsVersion || st.rid < 0 || st.rid > st.lastRID:
@@ -140,7 +144,7 @@ func RefreshRollups(ctx context.Context, db *DB, retagged bool) error {
 	}
 	compacted := st.compacted
 	switch {
-	case rebuilt:
+	case rebuilt || empty:
 		// A rebuild writes one row per cell.
 		compacted = st.held
 	case (st.held-st.compacted)*compactShare > st.compacted:
