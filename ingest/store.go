@@ -38,8 +38,13 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 	opt = opt.withDefaults()
 	sum := Summary{Files: nfiles}
 	bar := newProgress(opt.Progress, total)
+	restore, err := beginWrite(ctx, db)
+	if err != nil {
+		return sum, err
+	}
+	defer restore()
 	phase("")
-	err := db.Raw(ctx, func(_ *sql.Conn, raw driver.Conn) error {
+	err = db.Raw(ctx, func(_ *sql.Conn, raw driver.Conn) error {
 		k, err := loadKnown(ctx, raw)
 		if err != nil {
 			return err
@@ -48,11 +53,6 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 		if err != nil {
 			return err
 		}
-		restore, err := w.begin(ctx)
-		if err != nil {
-			return err
-		}
-		defer restore()
 		// A failed commit cancels ctx, which stops the producer at its next
 		// outcome.
 		ctx, cancel := context.WithCancel(ctx)
@@ -134,9 +134,15 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 			}
 		}
 		phase("compact")
-		defer phase("lastckpt")
-		return w.checkpoint(ctx)
+		if Ablate["oldorder"] {
+			defer phase("lastckpt")
+			return w.checkpoint(ctx)
+		}
+		return nil
 	})
+	if Ablate["oldorder"] {
+		restore()
+	}
 	if err == nil && !Ablate["nocluster"] {
 		err = queries.ClusterMentions(ctx, db, false)
 	}
@@ -147,6 +153,15 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 		err = queries.RefreshRollups(ctx, db, false)
 	}
 	phase("rollups")
+	if err == nil && !Ablate["oldorder"] {
+		// One checkpoint for the run's last rows, the rewritten
+		// topic_mentions and the rollups: checkpointing before the
+		// clustering wrote topic_mentions twice.
+		if _, err = db.SQL.ExecContext(ctx, "CHECKPOINT"); err != nil {
+			err = fmt.Errorf("ingest: checkpoint: %w", err)
+		}
+	}
+	phase("lastckpt")
 	sum.Elapsed = time.Since(start)
 	bar.done(sum)
 	return sum, err
