@@ -50,22 +50,6 @@ func BenchmarkStore(b *testing.B) {
 	// compare settings on the same extracted corpus in one process.
 	// AGENDASCOPE_BENCH_STORE_BATCH="2000,8000" does the same for batch
 	// sizes.
-	// AGENDASCOPE_BENCH_STORE_ABLATE="base;noterms;nopk+nocluster" runs
-	// one sub-benchmark per set of ingest.Ablate switches (scratch).
-	if abl := os.Getenv("AGENDASCOPE_BENCH_STORE_ABLATE"); abl != "" {
-		for _, v := range strings.Split(abl, ";") {
-			b.Run(v, func(b *testing.B) {
-				ingest.Ablate = map[string]bool{}
-				for _, k := range strings.Split(v, "+") {
-					ingest.Ablate[k] = true
-				}
-				queries.AblateNoPK = ingest.Ablate["nopk"]
-				defer func() { ingest.Ablate = map[string]bool{}; queries.AblateNoPK = false }()
-				benchmarkStore(b, n, "", 0)
-			})
-		}
-		return
-	}
 	variants := os.Getenv("AGENDASCOPE_BENCH_STORE_DSN")
 	batches := os.Getenv("AGENDASCOPE_BENCH_STORE_BATCH")
 	if variants == "" && batches == "" {
@@ -90,9 +74,7 @@ func benchmarkStore(b *testing.B, n int, dsn string, batchSize int) {
 	for b.Loop() {
 		dir := b.TempDir()
 		path := filepath.Join(dir, "store.duckdb")
-		if ingest.Ablate["mem"] {
-			path = ""
-		} else if dsn != "" {
+		if dsn != "" {
 			path += "?" + dsn
 		}
 		db, err := queries.Open(context.Background(), path, false)
@@ -105,13 +87,6 @@ func benchmarkStore(b *testing.B, n int, dsn string, batchSize int) {
 		sum, err := ingest.Store(context.Background(), db, storeOutcomes, ingest.Options{Log: log, BatchSize: batchSize})
 		if err != nil {
 			b.Fatal(err)
-		}
-		if os.Getenv("AGENDASCOPE_PHASES") != "" {
-			for _, t := range []string{"reports", "topic_mentions", "agenda_items", "item_topics", "documents", "report_sources", "term_counts"} {
-				var c int64
-				_ = db.SQL.QueryRow("SELECT count(*) FROM " + t).Scan(&c)
-				fmt.Fprintf(os.Stderr, "rows %-15s %d\n", t, c)
-			}
 		}
 		if cerr := db.Close(); cerr != nil {
 			b.Fatal(cerr)

@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"agendascope/queries"
 )
@@ -54,12 +53,6 @@ func beginWrite(ctx context.Context, db *queries.DB) (func(), error) {
 		}
 	}
 	for _, s := range writeSettings {
-		if Ablate["duckckpt"] && strings.Contains(s.set, "checkpoint") {
-			continue
-		}
-		if Ablate["threads2"] && strings.Contains(s.set, "threads") {
-			continue
-		}
 		if _, err := db.SQL.ExecContext(ctx, s.set); err != nil {
 			restore()
 			return nil, fmt.Errorf("ingest: configure the writer (%s): %w", s.set, err)
@@ -74,7 +67,7 @@ func (w *writer) committed(ctx context.Context, n int, bytes int64) error {
 	before := w.lastRID
 	w.lastRID += int64(n)
 	w.uncheckpointed += bytes
-	if Ablate["duckckpt"] || Ablate["nockpt"] || !checkpointDue(before, w.lastRID, w.uncheckpointed) {
+	if !checkpointDue(before, w.lastRID, w.uncheckpointed) {
 		return nil
 	}
 	return w.checkpoint(ctx)

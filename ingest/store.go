@@ -43,7 +43,6 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 		return sum, err
 	}
 	defer restore()
-	phase("")
 	err = db.Raw(ctx, func(_ *sql.Conn, raw driver.Conn) error {
 		k, err := loadKnown(ctx, raw)
 		if err != nil {
@@ -127,33 +126,17 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 		if perr != nil {
 			return perr
 		}
-		phase("batches")
-		if !Ablate["noterms"] && !Ablate["nocompact"] {
-			if err := w.compactTerms(ctx); err != nil {
-				return err
-			}
-		}
-		phase("compact")
-		if Ablate["oldorder"] {
-			defer phase("lastckpt")
-			return w.checkpoint(ctx)
-		}
-		return nil
+		return w.compactTerms(ctx)
 	})
-	if Ablate["oldorder"] {
-		restore()
-	}
-	if err == nil && !Ablate["nocluster"] {
+	if err == nil {
 		err = queries.ClusterMentions(ctx, db, false)
 	}
-	phase("cluster")
-	if err == nil && !Ablate["norollups"] {
+	if err == nil {
 		// The dashboard reads the rollups only while they add up to the
 		// tables, so they are brought up to date before the run ends.
 		err = queries.RefreshRollups(ctx, db, false)
 	}
-	phase("rollups")
-	if err == nil && !Ablate["oldorder"] {
+	if err == nil {
 		// One checkpoint for the run's last rows, the rewritten
 		// topic_mentions and the rollups: checkpointing before the
 		// clustering wrote topic_mentions twice.
@@ -161,7 +144,6 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 			err = fmt.Errorf("ingest: checkpoint: %w", err)
 		}
 	}
-	phase("lastckpt")
 	sum.Elapsed = time.Since(start)
 	bar.done(sum)
 	return sum, err

@@ -41,7 +41,7 @@ type termMonth struct {
 // text (see original): a batch waiting for the writer then holds about a
 // fifth of the memory.
 func (b *batch) add(r analytics.Record) {
-	if r.MeetingDate != nil && len(r.Terms) > 0 && !Ablate["noterms"] {
+	if r.MeetingDate != nil && len(r.Terms) > 0 {
 		if d, ok := MeetingDay(*r.MeetingDate); ok {
 			key := termMonth{time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC), MeetingMonth(*r.MeetingDate, d) == nil}
 			if b.terms == nil {
@@ -315,14 +315,6 @@ func appendRecord(reports, mentions, items, itemTopics, docs *duckdb.Appender, r
 		}
 	}
 	kinds := toAny(r.MeetingKinds)
-	warnings := toAny(r.Warnings)
-	if Ablate["nolists"] {
-		kinds, warnings = []any{}, []any{}
-	}
-	text := r.Text
-	if Ablate["notext"] {
-		text = ""
-	}
 	topicIDs := slices.Sorted(maps.Keys(r.Topics))
 	var counts strings.Builder // reports.topic_counts: "topic:n;topic:n"
 	for _, t := range topicIDs {
@@ -333,27 +325,21 @@ func appendRecord(reports, mentions, items, itemTopics, docs *duckdb.Appender, r
 			counts.WriteString(t + ":" + strconv.Itoa(n))
 		}
 	}
-	if err := reports.AppendRow(r.ID, r.Source, nullable(r.URL), nullable(r.Title), text, original(r),
+	if err := reports.AppendRow(r.ID, r.Source, nullable(r.URL), nullable(r.Title), r.Text, original(r),
 		nullable(r.ProvinceCode), nullable(r.Province), nullable(r.CityCode), nullable(r.City),
 		nullable(r.DistrictCode), nullable(r.District), meetingDate, meetingDay, published,
 		nullable(r.DateSource), nullable(r.Chair), kinds, nullable(r.Session),
-		nullable(r.Script), nullable(r.Lang), nullable(r.Encoding), r.Spam, warnings,
+		nullable(r.Script), nullable(r.Lang), nullable(r.Encoding), r.Spam, toAny(r.Warnings),
 		string(evidence), int32(r.Chars), now, rid, meetingMonth, counts.String()); err != nil {
 		return err
 	}
 	province, city, district := nullable(r.ProvinceCode), nullable(r.CityCode), nullable(r.DistrictCode)
 	for _, topic := range topicIDs {
-		if Ablate["nomentions"] {
-			break
-		}
 		if err := mentions.AppendRow(r.ID, topic, int32(r.Topics[topic]), rid, meetingDay, meetingMonth, province, city, district, kinds); err != nil {
 			return err
 		}
 	}
 	for _, it := range r.AgendaItems {
-		if Ablate["noitems"] {
-			break
-		}
 		if err := items.AppendRow(r.ID, int32(it.Index), nullable(it.Kind), int32(it.Start), int32(it.End), rid); err != nil {
 			return err
 		}
@@ -364,9 +350,6 @@ func appendRecord(reports, mentions, items, itemTopics, docs *duckdb.Appender, r
 		}
 	}
 	for i, d := range r.Documents {
-		if Ablate["nodocs"] {
-			break
-		}
 		if err := docs.AppendRow(r.ID, int32(i), d.Title, nullable(d.Verb), rid); err != nil {
 			return err
 		}

@@ -79,7 +79,7 @@ func Open(ctx context.Context, path string, readOnly bool) (*DB, error) {
 		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
 	}
 	if !readOnly {
-		if _, err := db.SQL.ExecContext(ctx, ablatedSchema()); err != nil {
+		if _, err := db.SQL.ExecContext(ctx, schemaSQL); err != nil {
 			db.Close()
 			return nil, fmt.Errorf("create schema in %s: %w", displayPath(path), err)
 		}

@@ -97,9 +97,7 @@ func RefreshRollups(ctx context.Context, db *DB, retagged bool) error {
 		return fmt.Errorf("refresh rollups: %w", err)
 	}
 	defer tx.Rollback()
-	Qphase("")
 	st, err := readRollupState(ctx, tx)
-	Qphase("state")
 	if err != nil {
 		return fmt.Errorf("refresh rollups: %w", err)
 	}
@@ -127,11 +125,9 @@ func RefreshRollups(ctx context.Context, db *DB, retagged bool) error {
 	if err != nil {
 		return fmt.Errorf("refresh rollups: %w", err)
 	}
-	Qphase("")
 	if st, err = readRollupState(ctx, tx); err != nil {
 		return fmt.Errorf("refresh rollups: %w", err)
 	}
-	Qphase("state2")
 	if !st.complete && !rebuilt {
 		// Rows added or changed other than by appending reports with new
 		// numbers (by hand, or by a version without rollups).
@@ -156,7 +152,6 @@ func RefreshRollups(ctx context.Context, db *DB, retagged bool) error {
 			if _, err := tx.ExecContext(ctx, rollupsCompactSQL[name]); err != nil {
 				return fmt.Errorf("refresh rollups: compact %s: %w", name, err)
 			}
-			Qphase("compact " + name)
 		}
 		if st, err = readRollupState(ctx, tx); err != nil {
 			return fmt.Errorf("refresh rollups: %w", err)
@@ -167,11 +162,9 @@ func RefreshRollups(ctx context.Context, db *DB, retagged bool) error {
 		sql.Named("compacted", compacted)); err != nil {
 		return fmt.Errorf("refresh rollups: record their state: %w", err)
 	}
-	Qphase("")
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("refresh rollups: commit: %w", err)
 	}
-	Qphase("commit")
 	return nil
 }
 
@@ -193,7 +186,6 @@ func addToRollups(ctx context.Context, tx *sql.Tx, since int64, all bool, names 
 		if _, err := tx.ExecContext(ctx, rollupsAddSQL[name], sql.Named("since", since), sql.Named("all", all)); err != nil {
 			return fmt.Errorf("sum %s: %w", name, err)
 		}
-		Qphase("add " + name)
 	}
 	return nil
 }
