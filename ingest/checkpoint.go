@@ -3,6 +3,8 @@ package ingest
 import (
 	"context"
 	"fmt"
+
+	"agendascope/queries"
 )
 
 // rowGroupRows is the number of rows in a DuckDB row group (DuckDB's
@@ -25,28 +27,33 @@ const checkpointBytes = 512 << 20
 // with 2,000-report batches in 122,880-row groups each report's text was
 // recompressed and written ≈30 times on average. The writer checkpoints
 // itself instead: when the reports table has just filled a row group, when
-// checkpointBytes of text were committed since the last one, and at the end
-// of the run.
+// checkpointBytes of text were committed since the last one, and once at
+// the end of the run, after the clustering and the rollups (which rewrite
+// topic_mentions: a checkpoint before them wrote it twice).
 //
 // With more than one DuckDB thread the connection's own thread waits for
 // the others by polling a task queue under a mutex, which cost as much CPU
 // as the appends it waited for; the writes themselves are serial and the
-// extraction workers need the cores.
+// extraction workers need the cores. The same holds for the end's
+// clustering and rollups: on one thread they took ≈30% less CPU than on
+// two (20k reports, BenchmarkStore).
 var writeSettings = []struct{ set, reset string }{
 	{"SET threads = 1", "RESET threads"},
 	{"SET checkpoint_threshold = '1TB'", "RESET checkpoint_threshold"},
 }
 
-// begin applies writeSettings; the returned function restores the defaults
-// (queries.Open sets neither).
-func (w *writer) begin(ctx context.Context) (func(), error) {
+// beginWrite applies writeSettings for the whole run, the end's term
+// folding, clustering and rollups included; the returned function restores
+// the defaults (queries.Open sets neither). The settings are global, so any
+// connection of the pool may set them.
+func beginWrite(ctx context.Context, db *queries.DB) (func(), error) {
 	restore := func() {
 		for _, s := range writeSettings {
-			_ = w.exec(context.Background(), s.reset)
+			_, _ = db.SQL.ExecContext(context.Background(), s.reset)
 		}
 	}
 	for _, s := range writeSettings {
-		if err := w.exec(ctx, s.set); err != nil {
+		if _, err := db.SQL.ExecContext(ctx, s.set); err != nil {
 			restore()
 			return nil, fmt.Errorf("ingest: configure the writer (%s): %w", s.set, err)
 		}

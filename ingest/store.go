@@ -45,18 +45,18 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 			fmt.Fprintf(opt.Log, "%s: %s\n", what, time.Since(t0).Round(time.Millisecond))
 		}
 	}
-	err := db.Raw(ctx, func(_ *sql.Conn, raw driver.Conn) error {
+	restore, err := beginWrite(ctx, db)
+	if err != nil {
+		return sum, err
+	}
+	defer restore()
+	err = db.Raw(ctx, func(_ *sql.Conn, raw driver.Conn) error {
 		t0 := time.Now()
 		k := newKnown()
 		w, err := newWriter(ctx, raw)
 		if err != nil {
 			return err
 		}
-		restore, err := w.begin(ctx)
-		if err != nil {
-			return err
-		}
-		defer restore()
 		// A failed commit cancels ctx, which stops the producer at its next
 		// outcome.
 		ctx, cancel := context.WithCancel(ctx)
@@ -140,16 +140,9 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 		}
 		phase("extract and write batches", t0)
 		t0 = time.Now()
-		if err := w.compactTerms(ctx); err != nil {
-			return err
-		}
+		err = w.compactTerms(ctx)
 		phase("fold term counts", t0)
-		t0 = time.Now()
-		if err := w.checkpoint(ctx); err != nil {
-			return err
-		}
-		phase("checkpoint", t0)
-		return nil
+		return err
 	})
 	if err == nil {
 		t0 := time.Now()
@@ -162,6 +155,16 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 		t0 := time.Now()
 		err = queries.RefreshRollups(ctx, db, false)
 		phase("refresh rollups", t0)
+	}
+	if err == nil {
+		// One checkpoint for the run's last rows, the rewritten
+		// topic_mentions and the rollups: checkpointing before the
+		// clustering wrote topic_mentions twice.
+		t0 := time.Now()
+		if _, err = db.SQL.ExecContext(ctx, "CHECKPOINT"); err != nil {
+			err = fmt.Errorf("ingest: checkpoint: %w", err)
+		}
+		phase("checkpoint", t0)
 	}
 	sum.Elapsed = time.Since(start)
 	bar.done(sum)

@@ -190,13 +190,18 @@ func compactRollups(ctx context.Context, tx *sql.Tx, rebuilt []string) error {
 	for _, c := range counts {
 		held := c.held
 		if !slices.Contains(rebuilt, byTable[c.name]) {
-			if (c.held-c.compacted)*compactShare <= c.compacted {
+			switch {
+			case c.compacted == 0:
+				// Summed into an empty rollup (a new database's first
+				// ingest): one statement wrote one row per cell, as a
+				// rebuild does, and compacting would rewrite it for nothing.
+			case (c.held-c.compacted)*compactShare <= c.compacted:
 				if c.recorded {
 					continue
 				}
 				// Not recorded yet (rollups built by a version that counted
 				// all rollups together): what it holds is the baseline.
-			} else {
+			default:
 				if _, err := tx.ExecContext(ctx, rollupsCompactSQL[byTable[c.name]]); err != nil {
 					return fmt.Errorf("compact %s: %w", c.name, err)
 				}

@@ -453,3 +453,62 @@ func TestRollupsCompactedByTable(t *testing.T) {
 		t.Errorf("report_places after its record was lost: %d rows, %d recorded; want 2 and 2", rows, compacted)
 	}
 }
+
+// A new database's first ingest sums its reports into empty rollups as a
+// rebuild would, one row per cell, so RefreshRollups leaves them as they
+// are instead of compacting them; the next compaction is measured from
+// there.
+func TestRollupsFirstIngestOneRowPerCell(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests a synthetic corpus")
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	c, err := bench.Generate(dir, bench.Spec{Reports: 120, Seed: 7, PerFile: 120})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tax, err := topics.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := topics.NewTagger(tax)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := queries.Open(ctx, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := ingest.Run(ctx, db, analytics.New(tg), c.Files, ingest.Options{BatchSize: 50}); err != nil {
+		t.Fatal(err)
+	}
+	cells := map[string]string{
+		"report_cells":  "meeting_day, meeting_month, province_code, province, city_code, city, district_code, district, meeting_kinds",
+		"topic_cells":   "topic, meeting_day, meeting_month, province_code, city_code, district_code, meeting_kinds",
+		"label_counts":  "what, label",
+		"topic_firsts":  "topic, province_code, city_code, district_code",
+		"report_places": "province_code, province, city_code, city, district_code, district",
+		"topic_places":  "topic, province_code, city_code, district_code",
+		"report_months": "meeting_day, meeting_month, meeting_kinds",
+		"topic_months":  "topic, meeting_day, meeting_month, meeting_kinds",
+	}
+	for table, key := range cells {
+		var rows, distinct int64
+		q := `SELECT (SELECT count(*) FROM ` + table + `), (SELECT count(*) FROM (SELECT DISTINCT ` + key + ` FROM ` + table + `))`
+		if err := db.SQL.QueryRowContext(ctx, q).Scan(&rows, &distinct); err != nil {
+			t.Fatalf("%s: %v", table, err)
+		}
+		if rows == 0 || rows != distinct {
+			t.Errorf("%s holds %d rows for %d cells, want one row per cell", table, rows, distinct)
+		}
+		var compacted int64
+		if err := db.SQL.QueryRowContext(ctx, `SELECT value::BIGINT FROM meta WHERE key = 'rollups_compacted:`+table+`'`).Scan(&compacted); err != nil {
+			t.Fatalf("%s: %v", table, err)
+		}
+		if compacted != rows {
+			t.Errorf("%s: %d rows recorded as compacted, want the %d it holds", table, compacted, rows)
+		}
+	}
+}
