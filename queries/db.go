@@ -48,6 +48,10 @@ type DB struct {
 	// writable database, which the caller may change between queries,
 	// reads the rows themselves.
 	cells bool
+
+	// held holds the reports' text in memory on a read-only database (see
+	// heldtext.go).
+	held *textHolder
 }
 
 // Open opens (creating if needed) the database at path; path "" is an
@@ -73,8 +77,11 @@ func Open(ctx context.Context, path string, readOnly bool) (*DB, error) {
 		}
 		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
 	}
-	db := &DB{SQL: sql.OpenDB(connector), connector: connector, Path: path, ReadOnly: readOnly}
-	if err := registerFunctions(ctx, db.SQL); err != nil {
+	db := &DB{SQL: sql.OpenDB(connector), connector: connector, Path: path, ReadOnly: readOnly, held: newTextHolder()}
+	if !readOnly || path == "" {
+		db.held.skip()
+	}
+	if err := registerFunctions(ctx, db.SQL, db.held); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
 	}
@@ -101,11 +108,13 @@ func Open(ctx context.Context, path string, readOnly bool) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
 	}
+	db.held.start(db)
 	return db, nil
 }
 
 // Close releases the database; the file lock goes with it.
 func (db *DB) Close() error {
+	db.held.close()
 	err := db.SQL.Close()
 	if cerr := db.connector.Close(); err == nil {
 		err = cerr

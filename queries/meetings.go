@@ -64,6 +64,11 @@ func Meetings(ctx context.Context, db *DB, p MeetingsParams) (MeetingsPage, erro
 	if err != nil {
 		return page, err
 	}
+	if p.Q != "" {
+		if err := db.AwaitText(ctx); err != nil {
+			return page, err
+		}
+	}
 	var first sql.NullTime
 	if page.Total, first, err = countMatched(ctx, db, p.Scope, p.Topics, args, p.Offset+p.Limit); err != nil {
 		return page, err
@@ -76,7 +81,7 @@ func Meetings(ctx context.Context, db *DB, p MeetingsParams) (MeetingsPage, erro
 		firstMonth = first.Time
 	}
 	args = append(args, sql.Named("limit", p.Limit), sql.Named("offset", p.Offset), sql.Named("first_month", firstMonth))
-	err = queryRows(ctx, db, "meetings", meetingsSQL.text(p.Scope, p.Topics), args, func(rows *sql.Rows) error {
+	err = queryRows(ctx, db, "meetings", meetingsSQL.text(db, p.Scope, p.Topics), args, func(rows *sql.Rows) error {
 		var r MeetingRow
 		var counts string
 		if err := rows.Scan(&r.ID, &r.MeetingDate, &r.Province, &r.City, &r.District, &r.DistrictCode,
@@ -102,7 +107,11 @@ type MeetingsExport struct {
 	Limit  int // 0 means MaxExportedRows
 }
 
-func (p MeetingsExport) statement() (string, []any, error) {
+func (p MeetingsExport) statement() (string, []any, error) { return p.statementOn(nil) }
+
+// statementOn is the statement for db, which searches the held text when
+// db holds it.
+func (p MeetingsExport) statementOn(db *DB) (string, []any, error) {
 	limit := p.Limit
 	if limit == 0 {
 		limit = MaxExportedRows
@@ -114,7 +123,7 @@ func (p MeetingsExport) statement() (string, []any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	return meetingsExportSQL.text(p.Scope, p.Topics), append(args, sql.Named("limit", limit)), nil
+	return meetingsExportSQL.text(db, p.Scope, p.Topics), append(args, sql.Named("limit", limit)), nil
 }
 
 // CountMeetings is the number of reports the meetings list (or its export)
@@ -145,7 +154,7 @@ func countMatched(ctx context.Context, db *DB, sc Scope, topics []string, args [
 			return n, first, nil
 		}
 	}
-	if err := db.SQL.QueryRowContext(ctx, meetingsCountSQL.text(sc, topics), args...).Scan(&n); err != nil {
+	if err := db.SQL.QueryRowContext(ctx, meetingsCountSQL.text(db, sc, topics), args...).Scan(&n); err != nil {
 		return 0, first, fmt.Errorf("count meetings: %w", err)
 	}
 	return n, first, nil
