@@ -51,6 +51,7 @@ var optional = []struct {
 	{"held_found.sql", "text_found.sql", heldBit},
 	{"held_counts.sql", "text_counts.sql", heldBit},
 	{"search.sql", "no_search.sql", searchBit},
+	{"meetings_total.sql", "no_meetings_total.sql", searchBit},
 	{"mentioning.sql", "in_scope.sql", topicsBit},
 	// Before cells.sql and topic_cells.sql, which stand in for them and
 	// have stand-ins of their own.
