@@ -76,10 +76,13 @@ func recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 func timeout(d time.Duration, db *queries.DB) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			if strings.TrimSpace(c.QueryParam("q")) != "" {
+			if strings.TrimSpace(c.QueryParam("q")) != "" && !db.TextSettled() {
 				if err := db.AwaitText(c.Request().Context()); err != nil {
 					return err
 				}
+				// The wait may have used up the server's write timeout
+				// (serve sets it to the request limit plus 10 s).
+				_ = http.NewResponseController(c.Response()).SetWriteDeadline(time.Now().Add(d + 10*time.Second))
 			}
 			ctx, cancel := context.WithTimeout(c.Request().Context(), d)
 			defer cancel()

@@ -134,16 +134,18 @@ func (h *textHolder) load(ctx context.Context, db *DB) (*heldText, error) {
 		h.loading = nil
 		h.mu.Unlock()
 	}()
+	// Lowered before the load, so that DuckDB reuses a few buffers for the
+	// text it passes through rather than filling fresh memory with a copy
+	// that nothing reads again. A constant, never user input.
+	if _, err := db.SQL.ExecContext(ctx, "SET memory_limit = '"+heldMemoryLimit+"'"); err != nil {
+		return nil, fmt.Errorf("hold report text: lower the buffer pool: %w", err)
+	}
 	var loaded int64
 	if err := db.SQL.QueryRowContext(ctx, heldLoadSQL).Scan(&loaded); err != nil {
 		return nil, fmt.Errorf("hold report text: %w", err)
 	}
 	if loaded != reports {
 		return nil, fmt.Errorf("hold report text: read %d reports of %d", loaded, reports)
-	}
-	// A constant, never user input.
-	if _, err := db.SQL.ExecContext(ctx, "SET memory_limit = '"+heldMemoryLimit+"'"); err != nil {
-		return nil, fmt.Errorf("hold report text: lower the buffer pool: %w", err)
 	}
 	return t, nil
 }
@@ -160,6 +162,19 @@ func (db *DB) AwaitText(ctx context.Context) error {
 		return nil
 	case <-ctx.Done():
 		return fmt.Errorf("wait for the report text: %w", ctx.Err())
+	}
+}
+
+// TextSettled says whether the load has ended (AwaitText would not wait).
+func (db *DB) TextSettled() bool {
+	if db == nil || db.held == nil {
+		return true
+	}
+	select {
+	case <-db.held.done:
+		return true
+	default:
+		return false
 	}
 }
 
