@@ -26,7 +26,8 @@ var schemaSQL string
 // reader's pool must hold reports.text, which the term query and the text
 // search read whole at every request: 3.2 GB at 1M reports. With 3 GB
 // DuckDB evicted and re-read it each time, which cost as much CPU as the
-// search itself.
+// search itself. A read-only database that holds its text in Go memory
+// (heldtext.go) lowers it to heldMemoryLimit.
 const (
 	writeMemoryLimit = "768MB"
 	readMemoryLimit  = "6GB"
