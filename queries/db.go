@@ -50,8 +50,8 @@ type DB struct {
 	// reads the rows themselves.
 	cells bool
 
-	// held holds the reports' text in memory on a read-only database (see
-	// heldtext.go).
+	// held holds the reports' text in memory on a read-only database
+	// when asked (see heldtext.go).
 	held *textHolder
 }
 
@@ -79,9 +79,6 @@ func Open(ctx context.Context, path string, readOnly bool) (*DB, error) {
 		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
 	}
 	db := &DB{SQL: sql.OpenDB(connector), connector: connector, Path: path, ReadOnly: readOnly, held: newTextHolder()}
-	if !readOnly || path == "" {
-		db.held.skip()
-	}
 	if err := registerFunctions(ctx, db.SQL, db.held); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
@@ -109,7 +106,6 @@ func Open(ctx context.Context, path string, readOnly bool) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
 	}
-	db.held.start(db)
 	return db, nil
 }
 

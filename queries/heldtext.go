@@ -11,7 +11,8 @@ import (
 )
 
 // A read-only database holds its reports' text in Go memory, read once in
-// the background after Open, with each report's bigram filter (grams.go).
+// the background when the server asks (HoldText), with each report's
+// bigram filter (grams.go).
 // The term query and the text search then pass DuckDB the report numbers
 // only (report_phrase_count, report_phrase_counts), and count in the held
 // text the reports whose filter admits the phrase. At a million reports
@@ -20,7 +21,9 @@ import (
 // request, for phrases that most reports do not contain. A writable
 // database, whose text may change between queries, and a database whose
 // text would not fit heldTextLimit are searched through the text column as
-// before; the answers are the same either way.
+// before; the answers are the same either way. Commands that read a
+// database once (export, stats) do not ask: the load would cost them more
+// than it saves.
 const (
 	// heldTextLimit bounds the text held, estimated from the characters
 	// stored (three bytes each, as for Chinese): 1M reports hold ≈3.4 GB.
@@ -69,7 +72,7 @@ type textHolder struct {
 	text *heldText     // after done: the held text, nil when not held
 	err  error         // after done: why the text is not held
 
-	doneSet bool // done is closed, or will be once the load ends
+	started bool
 	stop    context.CancelFunc
 }
 
@@ -77,23 +80,21 @@ type textHolder struct {
 // writable or in-memory database, one too large); not a failure.
 var errNotHeld = errors.New("text not held")
 
+// newTextHolder is a holder that holds nothing until start.
 func newTextHolder() *textHolder {
-	return &textHolder{done: make(chan struct{}), stop: func() {}}
-}
-
-// skip ends a holder that will hold nothing.
-func (h *textHolder) skip() {
-	h.err = errNotHeld
-	h.doneSet = true
+	h := &textHolder{done: make(chan struct{}), err: errNotHeld, stop: func() {}}
 	close(h.done)
+	return h
 }
 
-// start loads db's text in the background.
+// start loads db's text in the background; before any query runs, since
+// it replaces done.
 func (h *textHolder) start(db *DB) {
 	ctx, cancel := context.WithCancel(context.Background())
-	h.stop, h.doneSet = cancel, true
+	done := make(chan struct{})
+	h.started, h.stop, h.done, h.err = true, cancel, done, nil
 	go func() {
-		defer close(h.done)
+		defer close(done)
 		h.text, h.err = h.load(ctx, db)
 	}()
 }
@@ -101,9 +102,18 @@ func (h *textHolder) start(db *DB) {
 // close stops a load in progress and waits for it.
 func (h *textHolder) close() {
 	h.stop()
-	if h.doneSet {
-		<-h.done
+	<-h.done
+}
+
+// HoldText starts loading the reports' text into memory in the background,
+// on a read-only database file (nothing otherwise, or when called again).
+// The server calls it after Open and before it serves: queries that read
+// text then wait for the load (AwaitText) and count in memory.
+func (db *DB) HoldText() {
+	if !db.ReadOnly || db.Path == "" || db.held.started {
+		return
 	}
+	db.held.start(db)
 }
 
 // ready is the held text, or nil while loading or when not held.

@@ -35,6 +35,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer db.Close()
+	db.HoldText()
 
 	e, err := handlers.New(handlers.Deps{DB: db, Taxonomy: tax, Simplify: textnorm.Simplify, AccessLog: stderr, Timeout: *timeout})
 	if err != nil {
