@@ -6,4 +6,5 @@
 -- counts in the text held in memory when there is (text_found.sql in the
 -- text column otherwise).
 -- Optional (see sql.go): no_searched.sql stands in for it when $q is ''.
-SELECT rid FROM reports WHERE /*include where.sql*/ AND /*include held_found.sql*/
+-- It keeps id and meeting_day for in_scope.sql.
+SELECT rid, id, meeting_day FROM reports WHERE /*include where.sql*/ AND /*include held_found.sql*/

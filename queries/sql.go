@@ -53,6 +53,8 @@ var optional = []struct {
 	{"search.sql", "no_search.sql", searchBit},
 	{"meetings_total.sql", "no_meetings_total.sql", searchBit},
 	{"mentioning.sql", "in_scope.sql", topicsBit},
+	// After mentioning.sql, which it stands in for.
+	{"in_scope.sql", "in_reports.sql", searchBit},
 	// Before cells.sql and topic_cells.sql, which stand in for them and
 	// have stand-ins of their own.
 	{"place_cells.sql", "cells.sql", placesBit},
