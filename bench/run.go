@@ -384,6 +384,7 @@ func serveAndMeasure(ctx context.Context, cfg Config, dbPath string, rep *Report
 		return fmt.Errorf("bench: open read-only: %w", err)
 	}
 	defer db.Close()
+	db.HoldText() // as serve does
 	e, err := handlers.New(handlers.Deps{DB: db, Taxonomy: cfg.Extractor.Tagger().Taxonomy, Simplify: cfg.Simplify, AccessLog: io.Discard})
 	if err != nil {
 		return fmt.Errorf("bench: %w", err)

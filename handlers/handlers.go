@@ -73,7 +73,7 @@ func New(deps Deps) (*echo.Echo, error) {
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
-	e.Use(s.accessLog, securityHeaders, recoverPanics, timeout(deps.Timeout))
+	e.Use(s.accessLog, securityHeaders, recoverPanics, timeout(deps.Timeout, deps.DB))
 
 	e.GET("/", s.overview)
 	e.GET("/trends", s.trends)

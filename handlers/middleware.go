@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
+
+	"agendascope/queries"
 )
 
 // contentSecurityPolicy allows nothing but this server. Charts need no
@@ -65,10 +68,22 @@ func recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // timeout bounds each request; queries run under the request's context, so
-// DuckDB stops when the deadline passes and handleError answers 503.
-func timeout(d time.Duration) echo.MiddlewareFunc {
+// DuckDB stops when the deadline passes and handleError answers 503. A
+// request that reads report text (every such route takes q) first waits,
+// outside its time limit, for the text that the database loads into memory
+// after it opens: on a large database the first search would otherwise
+// run out of time behind the load.
+func timeout(d time.Duration, db *queries.DB) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
+			if strings.TrimSpace(c.QueryParam("q")) != "" && !db.TextSettled() {
+				if err := db.AwaitText(c.Request().Context()); err != nil {
+					return err
+				}
+				// The wait may have used up the server's write timeout
+				// (serve sets it to the request limit plus 10 s).
+				_ = http.NewResponseController(c.Response()).SetWriteDeadline(time.Now().Add(d + 10*time.Second))
+			}
 			ctx, cancel := context.WithTimeout(c.Request().Context(), d)
 			defer cancel()
 			c.SetRequest(c.Request().WithContext(ctx))

@@ -26,7 +26,8 @@ var schemaSQL string
 // reader's pool must hold reports.text, which the term query and the text
 // search read whole at every request: 3.2 GB at 1M reports. With 3 GB
 // DuckDB evicted and re-read it each time, which cost as much CPU as the
-// search itself.
+// search itself. A read-only database that holds its text in Go memory
+// (heldtext.go) lowers it to heldMemoryLimit.
 const (
 	writeMemoryLimit = "768MB"
 	readMemoryLimit  = "6GB"
@@ -48,6 +49,10 @@ type DB struct {
 	// writable database, which the caller may change between queries,
 	// reads the rows themselves.
 	cells bool
+
+	// held holds the reports' text in memory on a read-only database
+	// when asked (see heldtext.go).
+	held *textHolder
 }
 
 // Open opens (creating if needed) the database at path; path "" is an
@@ -73,8 +78,8 @@ func Open(ctx context.Context, path string, readOnly bool) (*DB, error) {
 		}
 		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
 	}
-	db := &DB{SQL: sql.OpenDB(connector), connector: connector, Path: path, ReadOnly: readOnly}
-	if err := registerFunctions(ctx, db.SQL); err != nil {
+	db := &DB{SQL: sql.OpenDB(connector), connector: connector, Path: path, ReadOnly: readOnly, held: newTextHolder()}
+	if err := registerFunctions(ctx, db.SQL, db.held); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
 	}
@@ -106,6 +111,7 @@ func Open(ctx context.Context, path string, readOnly bool) (*DB, error) {
 
 // Close releases the database; the file lock goes with it.
 func (db *DB) Close() error {
+	db.held.close()
 	err := db.SQL.Close()
 	if cerr := db.connector.Close(); err == nil {
 		err = cerr

@@ -64,24 +64,37 @@ func Meetings(ctx context.Context, db *DB, p MeetingsParams) (MeetingsPage, erro
 	if err != nil {
 		return page, err
 	}
-	var first sql.NullTime
-	if page.Total, first, err = countMatched(ctx, db, p.Scope, p.Topics, args, p.Offset+p.Limit); err != nil {
-		return page, err
-	}
-	if int64(p.Offset) >= page.Total {
-		return page, nil
-	}
+	// A text search counts its reports in the page's statement (see
+	// meetings_total.sql) rather than reading the text twice.
+	searching := p.Q != ""
 	var firstMonth any
-	if first.Valid {
-		firstMonth = first.Time
+	if searching {
+		if err := db.AwaitText(ctx); err != nil {
+			return page, err
+		}
+	} else {
+		var first sql.NullTime
+		if page.Total, first, err = countMatched(ctx, db, p.Scope, p.Topics, args, p.Offset+p.Limit); err != nil {
+			return page, err
+		}
+		if int64(p.Offset) >= page.Total {
+			return page, nil
+		}
+		if first.Valid {
+			firstMonth = first.Time
+		}
 	}
-	args = append(args, sql.Named("limit", p.Limit), sql.Named("offset", p.Offset), sql.Named("first_month", firstMonth))
-	err = queryRows(ctx, db, "meetings", meetingsSQL.text(p.Scope, p.Topics), args, func(rows *sql.Rows) error {
+	pageArgs := append(append([]any(nil), args...), sql.Named("limit", p.Limit), sql.Named("offset", p.Offset), sql.Named("first_month", firstMonth))
+	err = queryRows(ctx, db, "meetings", meetingsSQL.text(db, p.Scope, p.Topics), pageArgs, func(rows *sql.Rows) error {
 		var r MeetingRow
 		var counts string
+		var total sql.NullInt64
 		if err := rows.Scan(&r.ID, &r.MeetingDate, &r.Province, &r.City, &r.District, &r.DistrictCode,
-			&r.Title, &r.Chair, &r.MeetingKinds, &r.Chars, &r.URL, &r.Spam, &counts); err != nil {
+			&r.Title, &r.Chair, &r.MeetingKinds, &r.Chars, &r.URL, &r.Spam, &counts, &total); err != nil {
 			return err
+		}
+		if searching {
+			page.Total = total.Int64
 		}
 		tcs := parseTopicCounts(counts)
 		r.Topics = make(map[string]int64, len(tcs))
@@ -91,6 +104,10 @@ func Meetings(ctx context.Context, db *DB, p MeetingsParams) (MeetingsPage, erro
 		page.Rows = append(page.Rows, r)
 		return nil
 	})
+	if err == nil && searching && len(page.Rows) == 0 && p.Offset > 0 {
+		// A page past the end has no row to carry the count.
+		page.Total, _, err = countMatched(ctx, db, p.Scope, p.Topics, args, 0)
+	}
 	return page, err
 }
 
@@ -102,7 +119,11 @@ type MeetingsExport struct {
 	Limit  int // 0 means MaxExportedRows
 }
 
-func (p MeetingsExport) statement() (string, []any, error) {
+func (p MeetingsExport) statement() (string, []any, error) { return p.statementOn(nil) }
+
+// statementOn is the statement for db, which searches the held text when
+// db holds it.
+func (p MeetingsExport) statementOn(db *DB) (string, []any, error) {
 	limit := p.Limit
 	if limit == 0 {
 		limit = MaxExportedRows
@@ -114,7 +135,7 @@ func (p MeetingsExport) statement() (string, []any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	return meetingsExportSQL.text(p.Scope, p.Topics), append(args, sql.Named("limit", limit)), nil
+	return meetingsExportSQL.text(db, p.Scope, p.Topics), append(args, sql.Named("limit", limit)), nil
 }
 
 // CountMeetings is the number of reports the meetings list (or its export)
@@ -145,7 +166,7 @@ func countMatched(ctx context.Context, db *DB, sc Scope, topics []string, args [
 			return n, first, nil
 		}
 	}
-	if err := db.SQL.QueryRowContext(ctx, meetingsCountSQL.text(sc, topics), args...).Scan(&n); err != nil {
+	if err := db.SQL.QueryRowContext(ctx, meetingsCountSQL.text(db, sc, topics), args...).Scan(&n); err != nil {
 		return 0, first, fmt.Errorf("count meetings: %w", err)
 	}
 	return n, first, nil

@@ -19,7 +19,8 @@ SELECT r.id, coalesce(r.meeting_date, '') AS meeting_date,
        coalesce(r.district, '') AS district, coalesce(r.district_code, '') AS district_code,
        coalesce(r.title, '') AS title, coalesce(r.chair, '') AS chair,
        coalesce(array_to_string(r.meeting_kinds, ';'), '') AS meeting_kinds,
-       r.chars, coalesce(r.url, '') AS url, r.spam, coalesce(r.topic_counts, '') AS topic_counts
+       r.chars, coalesce(r.url, '') AS url, r.spam, coalesce(r.topic_counts, '') AS topic_counts,
+       /*include meetings_total.sql*/ AS total
 FROM reports r
 WHERE r.id IN (SELECT id FROM page)
 ORDER BY r.meeting_day DESC NULLS LAST, r.rid

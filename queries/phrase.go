@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -33,7 +34,8 @@ const phraseCountFunc = "phrase_count"
 // registerFunctions adds agendascope's own SQL functions to the database
 // behind db. DuckDB keeps them in its in-memory system catalog, so one
 // registration serves every connection and nothing is written to the file.
-func registerFunctions(ctx context.Context, db *sql.DB) error {
+// held serves the functions over report numbers (heldtext.go).
+func registerFunctions(ctx context.Context, db *sql.DB, held *textHolder) error {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("get connection: %w", err)
@@ -45,48 +47,95 @@ func registerFunctions(ctx context.Context, db *sql.DB) error {
 	if err := duckdb.RegisterScalarUDF(conn, phraseCountsFunc, phraseCounts{}); err != nil {
 		return fmt.Errorf("register %s: %w", phraseCountsFunc, err)
 	}
+	if err := duckdb.RegisterScalarUDFSet(conn, reportPhraseCountFunc, phraseCount{held: held}, phraseCount{capped: true, held: held}); err != nil {
+		return fmt.Errorf("register %s: %w", reportPhraseCountFunc, err)
+	}
+	if err := duckdb.RegisterScalarUDF(conn, reportPhraseCountsFunc, phraseCounts{held: held}); err != nil {
+		return fmt.Errorf("register %s: %w", reportPhraseCountsFunc, err)
+	}
+	if err := duckdb.RegisterScalarUDF(conn, holdTextFunc, holdText{held}); err != nil {
+		return fmt.Errorf("register %s: %w", holdTextFunc, err)
+	}
 	return nil
 }
 
 // phraseCount implements duckdb.ScalarFunc for phrase_count, with the third
-// argument (most) when capped.
-type phraseCount struct{ capped bool }
+// argument (most) when capped, and for report_phrase_count when held is
+// set: then the first argument is a report's rid, whose text is held.
+type phraseCount struct {
+	capped bool
+	held   *textHolder
+}
 
 func (f phraseCount) Config() duckdb.ScalarFuncConfig {
-	varchar, err := duckdb.NewTypeInfo(duckdb.TYPE_VARCHAR)
-	if err != nil {
-		panic(err) // a type without parameters: cannot fail
+	in := []duckdb.TypeInfo{varcharType(), varcharType()}
+	if f.held != nil {
+		in[0] = bigintType()
 	}
-	in := []duckdb.TypeInfo{varchar, varchar}
 	if f.capped {
-		bigint, err := duckdb.NewTypeInfo(duckdb.TYPE_BIGINT)
-		if err != nil {
-			panic(err)
-		}
-		in = append(in, bigint)
+		in = append(in, bigintType())
 	}
-	return duckdb.ScalarFuncConfig{InputTypeInfos: in, ResultTypeInfo: varchar}
+	return duckdb.ScalarFuncConfig{InputTypeInfos: in, ResultTypeInfo: varcharType()}
 }
 
 func (f phraseCount) Executor() duckdb.ScalarFuncExecutor {
 	return duckdb.ScalarFuncExecutor{ChunkContextExecutor: func(_ context.Context, st *duckdb.ChunkIteratorState) error {
-		return countChunk(st, f.capped)
+		texts, err := chunkTextsOf(st, f.held)
+		if err != nil {
+			return err
+		}
+		return countChunk(st, texts, f.capped)
 	}}
 }
 
-// countChunk counts one chunk of (text, phrase[, most]) rows. The strings
-// are borrowed from DuckDB's vectors, not copied.
-func countChunk(st *duckdb.ChunkIteratorState, capped bool) error {
+// chunkTexts gives the text of each row of a chunk from its first column:
+// the text itself, borrowed from DuckDB's vector, or the rid of a report
+// whose text is held, with the report's bigram filter.
+type chunkTexts struct {
+	in   *duckdb.DataChunk
+	view duckdb.VectorView[string]
+	held *heldText
+}
+
+func chunkTextsOf(st *duckdb.ChunkIteratorState, h *textHolder) (chunkTexts, error) {
 	in := st.GetInputChunk()
-	textVec, err := in.GetVector(0)
-	if err != nil {
-		return err
+	c := chunkTexts{in: in}
+	if h != nil {
+		if c.held = h.ready(); c.held == nil {
+			return c, errors.New("report text is not held")
+		}
+		return c, nil
 	}
+	vec, err := in.GetVector(0)
+	if err != nil {
+		return c, err
+	}
+	c.view, err = duckdb.GetVectorView[string](vec)
+	return c, err
+}
+
+// at is row i's text and, when held, its filter; ok is false for NULL.
+func (c chunkTexts) at(i int) (text string, grams []uint64, ok bool, err error) {
+	if c.held == nil {
+		text, ok, err = c.view.GetValueBorrowed(i)
+		return text, nil, ok, err
+	}
+	v, err := c.in.GetValue(0, i)
+	if err != nil {
+		return "", nil, false, err
+	}
+	rid, ok := v.(int64)
+	if !ok {
+		return "", nil, false, nil
+	}
+	text, grams, err = c.held.report(rid)
+	return text, grams, err == nil, err
+}
+
+// countChunk counts one chunk of (text or rid, phrase[, most]) rows.
+func countChunk(st *duckdb.ChunkIteratorState, texts chunkTexts, capped bool) error {
+	in := st.GetInputChunk()
 	phraseVec, err := in.GetVector(1)
-	if err != nil {
-		return err
-	}
-	texts, err := duckdb.GetVectorView[string](textVec)
 	if err != nil {
 		return err
 	}
@@ -102,7 +151,7 @@ func countChunk(st *duckdb.ChunkIteratorState, capped bool) error {
 	// or one term of a cross join), so its anchor is worked out once.
 	var f finder
 	for i := range in.GetSize() {
-		text, textOK, err := texts.GetValueBorrowed(i)
+		text, grams, textOK, err := texts.at(i)
 		if err != nil {
 			return err
 		}
@@ -127,7 +176,9 @@ func countChunk(st *duckdb.ChunkIteratorState, capped bool) error {
 			if phrase != f.phrase {
 				f = newFinder(phrase)
 			}
-			n = f.count(text, most)
+			if grams == nil || f.mask.mayHold(grams) {
+				n = f.count(text, most)
+			}
 		}
 		if n == 0 {
 			err = out.SetNull(i)
@@ -156,34 +207,32 @@ const phraseCountsFunc = "phrase_counts"
 // contain it. The terms form splits on it, so no term typed there does.
 const PhraseSeparator = "\n"
 
-type phraseCounts struct{}
+// phraseCounts implements phrase_counts, and report_phrase_counts (over a
+// report's rid) when held is set.
+type phraseCounts struct{ held *textHolder }
 
-func (phraseCounts) Config() duckdb.ScalarFuncConfig {
-	varchar, err := duckdb.NewTypeInfo(duckdb.TYPE_VARCHAR)
-	if err != nil {
-		panic(err) // a type without parameters: cannot fail
+func (f phraseCounts) Config() duckdb.ScalarFuncConfig {
+	first := varcharType()
+	if f.held != nil {
+		first = bigintType()
 	}
-	return duckdb.ScalarFuncConfig{InputTypeInfos: []duckdb.TypeInfo{varchar, varchar}, ResultTypeInfo: varchar}
+	return duckdb.ScalarFuncConfig{InputTypeInfos: []duckdb.TypeInfo{first, varcharType()}, ResultTypeInfo: varcharType()}
 }
 
-func (phraseCounts) Executor() duckdb.ScalarFuncExecutor {
+func (f phraseCounts) Executor() duckdb.ScalarFuncExecutor {
 	return duckdb.ScalarFuncExecutor{ChunkContextExecutor: func(_ context.Context, st *duckdb.ChunkIteratorState) error {
-		return countsChunk(st)
+		texts, err := chunkTextsOf(st, f.held)
+		if err != nil {
+			return err
+		}
+		return countsChunk(st, texts)
 	}}
 }
 
-// countsChunk counts one chunk of (text, phrases) rows.
-func countsChunk(st *duckdb.ChunkIteratorState) error {
+// countsChunk counts one chunk of (text or rid, phrases) rows.
+func countsChunk(st *duckdb.ChunkIteratorState, texts chunkTexts) error {
 	in := st.GetInputChunk()
-	textVec, err := in.GetVector(0)
-	if err != nil {
-		return err
-	}
 	phrasesVec, err := in.GetVector(1)
-	if err != nil {
-		return err
-	}
-	texts, err := duckdb.GetVectorView[string](textVec)
 	if err != nil {
 		return err
 	}
@@ -200,7 +249,7 @@ func countsChunk(st *duckdb.ChunkIteratorState) error {
 	var finders []finder
 	var buf []byte
 	for i := range in.GetSize() {
-		text, textOK, err := texts.GetValueBorrowed(i)
+		text, grams, textOK, err := texts.at(i)
 		if err != nil {
 			return err
 		}
@@ -224,7 +273,7 @@ func countsChunk(st *duckdb.ChunkIteratorState) error {
 		found := false
 		for j, f := range finders {
 			n := 0
-			if f.phrase != "" {
+			if f.phrase != "" && (grams == nil || f.mask.mayHold(grams)) {
 				n = f.count(text, -1)
 			}
 			if j > 0 {
@@ -253,11 +302,12 @@ func countsChunk(st *duckdb.ChunkIteratorState) error {
 // are compared.
 type finder struct {
 	phrase string
-	at     int // the anchor's offset in phrase
+	at     int      // the anchor's offset in phrase
+	mask   gramMask // the bigram filter bits a text holding phrase has
 }
 
 func newFinder(phrase string) finder {
-	f := finder{phrase: phrase}
+	f := finder{phrase: phrase, mask: newGramMask(phrase)}
 	for i := 1; i < len(phrase); i++ {
 		if byteFrequency[phrase[i]] < byteFrequency[phrase[f.at]] {
 			f.at = i

@@ -48,8 +48,13 @@ var optional = []struct {
 	bit           int
 }{
 	{"searched.sql", "no_searched.sql", searchBit},
+	{"held_found.sql", "text_found.sql", heldBit},
+	{"held_counts.sql", "text_counts.sql", heldBit},
 	{"search.sql", "no_search.sql", searchBit},
+	{"meetings_total.sql", "no_meetings_total.sql", searchBit},
 	{"mentioning.sql", "in_scope.sql", topicsBit},
+	// After mentioning.sql, which it stands in for.
+	{"in_scope.sql", "in_reports.sql", searchBit},
 	// Before cells.sql and topic_cells.sql, which stand in for them and
 	// have stand-ins of their own.
 	{"place_cells.sql", "cells.sql", placesBit},
@@ -71,6 +76,7 @@ const (
 	cellsBit              // the rollups instead of the rows they sum
 	placesBit             // the rollups by place alone (with cellsBit, no date or kind)
 	monthsBit             // the rollups by month and kinds alone (with cellsBit, no place)
+	heldBit               // the text held in memory instead of the text column
 	variants              // the number of variants
 )
 
@@ -87,15 +93,15 @@ func composeScoped(name string) scoped {
 }
 
 // text is the variant a call with scope s and (for the meetings list)
-// topics needs, reading the rows themselves.
-func (st *scoped) text(s Scope, topics []string) string {
-	return st[variant(s, topics)]
+// topics needs on db, reading the rows themselves.
+func (st *scoped) text(db *DB, s Scope, topics []string) string {
+	return st[variant(db, s, topics)]
 }
 
 // on is text's variant for db: it reads the rollups when db has rollups
 // that match its tables and the scope has no text search.
 func (st *scoped) on(db *DB, s Scope, topics []string) string {
-	v := variant(s, topics)
+	v := variant(db, s, topics)
 	if db.cellsFor(s) {
 		v |= cellsBit
 		if s.From == "" && s.To == "" && s.Kind == "" {
@@ -108,8 +114,11 @@ func (st *scoped) on(db *DB, s Scope, topics []string) string {
 	return st[v]
 }
 
-func variant(s Scope, topics []string) int {
+func variant(db *DB, s Scope, topics []string) int {
 	v := 0
+	if db.holdsText() {
+		v |= heldBit
+	}
 	if s.Q != "" {
 		v |= searchBit
 	}

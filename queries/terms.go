@@ -35,7 +35,11 @@ type TermRow struct {
 	Value        *float64  `json:"value"`
 }
 
-func (p TermParams) statement() (string, []any, error) {
+func (p TermParams) statement() (string, []any, error) { return p.statementOn(nil) }
+
+// statementOn is the statement for db, which counts in the held text when
+// db holds it.
+func (p TermParams) statementOn(db *DB) (string, []any, error) {
 	if err := p.Scope.validate(); err != nil {
 		return "", nil, err
 	}
@@ -68,12 +72,15 @@ func (p TermParams) statement() (string, []any, error) {
 		sql.Named("phrases", strings.Join(p.Terms, PhraseSeparator)),
 		sql.Named("measure", string(p.Measure)),
 	)
-	return termsSQL.text(p.Scope, nil), args, nil
+	return termsSQL.text(db, p.Scope, nil), args, nil
 }
 
 // Terms returns one row per period and term, like Trends.
 func Terms(ctx context.Context, db *DB, p TermParams) ([]TermRow, error) {
-	query, args, err := p.statement()
+	if err := db.AwaitText(ctx); err != nil {
+		return nil, err
+	}
+	query, args, err := p.statementOn(db)
 	if err != nil {
 		return nil, err
 	}

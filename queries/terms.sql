@@ -4,7 +4,9 @@
 -- (strings.Count's number), and gives them comma-separated in the order of
 -- $terms, or NULL when the report holds none of them. The text of the
 -- reports in scope is read once, whatever the number of terms; that scan
--- is the whole cost, so every other filter is applied first.
+-- is the whole cost, so every other filter is applied first. When the text
+-- is held in memory, held_counts.sql counts there by rid and DuckDB reads
+-- no text (the text column selected below is then unused and not read).
 WITH searched AS MATERIALIZED /*include searched.sql*/,
 months AS (
     SELECT meeting_month, date_trunc('year', meeting_day) AS meeting_year,
@@ -26,9 +28,9 @@ terms AS (
 ),
 hits AS (
     SELECT r.p, t.term, sum(r.counts[t.pos]::BIGINT) AS mentions, count(*) AS reports
-    FROM (SELECT p, string_split(phrase_counts(text, $phrases::VARCHAR), ',') AS counts
-          FROM (SELECT /*include period_of.sql*/ AS p, text
-                FROM (SELECT meeting_month, date_trunc('year', meeting_day) AS meeting_year, text
+    FROM (SELECT p, string_split(/*include held_counts.sql*/, ',') AS counts
+          FROM (SELECT /*include period_of.sql*/ AS p, rid, text
+                FROM (SELECT meeting_month, date_trunc('year', meeting_day) AS meeting_year, rid, text
                       FROM reports
                       WHERE meeting_day IS NOT NULL AND /*filter*/)
                 WHERE p IS NOT NULL)) r

@@ -35,6 +35,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer db.Close()
+	db.HoldText()
 
 	e, err := handlers.New(handlers.Deps{DB: db, Taxonomy: tax, Simplify: textnorm.Simplify, AccessLog: stderr, Timeout: *timeout})
 	if err != nil {
@@ -46,6 +47,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	srv := &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: *timeout + 10*time.Second, IdleTimeout: 2 * time.Minute}
 	fmt.Fprintf(stdout, "agendascope: serving %s on http://%s/\n", describeDB(*dbPath), ln.Addr())
+	go reportHeldText(ctx, db, stderr)
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -109,4 +111,19 @@ func openForServe(ctx context.Context, path, topicsFile string, stderr io.Writer
 	}
 	fmt.Fprintf(stderr, "agendascope: bundled sample: %s\n", sum)
 	return db, x.Tagger().Taxonomy, nil
+}
+
+// reportHeldText says when the report text the database loads in the
+// background is held, or why it is not: searches wait for it.
+func reportHeldText(ctx context.Context, db *queries.DB, stderr io.Writer) {
+	start := time.Now()
+	if err := db.AwaitText(ctx); err != nil {
+		return
+	}
+	switch held, err := db.TextHeld(); {
+	case err != nil:
+		fmt.Fprintf(stderr, "agendascope: report text not held in memory, searches read the database: %v\n", err)
+	case held:
+		fmt.Fprintf(stderr, "agendascope: report text held in memory after %s\n", time.Since(start).Round(time.Millisecond))
+	}
 }

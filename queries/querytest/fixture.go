@@ -55,8 +55,9 @@ func Open(t testing.TB) *queries.DB {
 
 // OpenReadOnly returns the fixture as the server sees a database: a file
 // written as ingest leaves it (derived columns and rollups filled), opened
-// read-only, so that queries read the rollups. extra statements run after
-// the fixture's, before the derived columns are filled.
+// read-only, so that queries read the rollups and the held text. extra
+// statements run after the fixture's, before the derived columns are
+// filled.
 func OpenReadOnly(t testing.TB, extra ...string) *queries.DB {
 	t.Helper()
 	ctx := context.Background()
@@ -87,6 +88,8 @@ func OpenReadOnly(t testing.TB, extra ...string) *queries.DB {
 		t.Fatalf("reopen fixture database read-only: %v", err)
 	}
 	t.Cleanup(func() { ro.Close() })
+	// As the server does: the text queries then count in the held text.
+	ro.HoldText()
 	if !ro.Rollups() {
 		t.Fatalf("the read-only fixture database does not read its rollups")
 	}
