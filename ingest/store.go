@@ -91,6 +91,7 @@ func store(ctx context.Context, db *queries.DB, nfiles int, total int64, opt Opt
 			select {
 			case batches <- b:
 				b = batch{}
+				k.next()
 				return nil
 			case <-ctx.Done():
 				return ctx.Err()
