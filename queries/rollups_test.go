@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"agendascope/analytics"
@@ -159,19 +160,8 @@ func TestRollupsFollowChanges(t *testing.T) {
 	}
 	ctx := context.Background()
 	dir := t.TempDir()
-	c, err := bench.Generate(dir, bench.Spec{Reports: 240, Seed: 5, PerFile: 80})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tax, err := topics.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tg, err := topics.NewTagger(tax)
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := analytics.New(tg)
+	c := syntheticCorpus(t, dir, bench.Spec{Reports: 240, Seed: 5, PerFile: 80})
+	x := sharedExtractor(t)
 	path := filepath.Join(dir, "db.duckdb")
 
 	var scopes []queries.Scope
@@ -463,25 +453,13 @@ func TestRollupsFirstIngestOneRowPerCell(t *testing.T) {
 		t.Skip("ingests a synthetic corpus")
 	}
 	ctx := context.Background()
-	dir := t.TempDir()
-	c, err := bench.Generate(dir, bench.Spec{Reports: 120, Seed: 7, PerFile: 120})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tax, err := topics.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tg, err := topics.NewTagger(tax)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := syntheticCorpus(t, t.TempDir(), bench.Spec{Reports: 120, Seed: 7, PerFile: 120})
 	db, err := queries.Open(ctx, "", false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := ingest.Run(ctx, db, analytics.New(tg), c.Files, ingest.Options{BatchSize: 50}); err != nil {
+	if _, err := ingest.Run(ctx, db, sharedExtractor(t), c.Files, ingest.Options{BatchSize: 50}); err != nil {
 		t.Fatal(err)
 	}
 	cells := map[string]string{
@@ -511,4 +489,43 @@ func TestRollupsFirstIngestOneRowPerCell(t *testing.T) {
 			t.Errorf("%s: %d rows recorded as compacted, want the %d it holds", table, compacted, rows)
 		}
 	}
+}
+
+var (
+	extractorOnce sync.Once
+	extractor     *analytics.Extractor
+	extractorErr  error
+)
+
+// sharedExtractor is one extractor for the tests that ingest: its
+// segmenter takes a second and 300 MB to load.
+func sharedExtractor(t *testing.T) *analytics.Extractor {
+	t.Helper()
+	extractorOnce.Do(func() {
+		tax, err := topics.Default()
+		if err != nil {
+			extractorErr = err
+			return
+		}
+		tg, err := topics.NewTagger(tax)
+		if err != nil {
+			extractorErr = err
+			return
+		}
+		extractor = analytics.New(tg)
+	})
+	if extractorErr != nil {
+		t.Fatal(extractorErr)
+	}
+	return extractor
+}
+
+// syntheticCorpus generates the bench's synthetic reports under dir.
+func syntheticCorpus(t *testing.T, dir string, spec bench.Spec) bench.Corpus {
+	t.Helper()
+	c, err := bench.Generate(dir, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
