@@ -92,7 +92,11 @@ func (r Report) writeThroughput(b *strings.Builder) {
 
 func (r Report) writeRoutes(b *strings.Builder) {
 	if len(r.Routes) > 0 {
-		b.WriteString("\nRoute latencies over loopback HTTP, one request at a time; \"p95 ÷ probe\" divides p95 by the median time of bare Cut of one 3 KB report timed between the requests, a figure that stays comparable when other work slows the machine.\n\n")
+		b.WriteString("\nRoute latencies over loopback HTTP, one request at a time; \"p95 ÷ probe\" divides p95 by the median time of bare Cut of one 3 KB report timed between the requests, a figure that stays comparable when other work slows the machine.")
+		if r.TextLoad > 0 {
+			fmt.Fprintf(b, " The mix started once the server held the report text in memory, %s after it opened the database.", round(r.TextLoad))
+		}
+		b.WriteString("\n\n")
 		b.WriteString("| route | first | p50 | p95 | max | probe | p95 ÷ probe | n | errors | bytes |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 		for _, s := range r.Routes {
 			path := s.Path

@@ -55,6 +55,10 @@ type Config struct {
 	LoadTime     time.Duration
 	// SkipServe stops after ingest (no query mix, load run or download).
 	SkipServe bool
+	// Serving, when set, is what the serve command does once it has asked
+	// for the report text: it sets the process's Go memory limit for
+	// serving (not ingest's) and returns when the text is loaded.
+	Serving func(ctx context.Context, db *queries.DB)
 	// Log receives one line per phase as it starts.
 	Log io.Writer
 }
@@ -101,12 +105,15 @@ type Report struct {
 	DBBytes       int64
 	// Incremental ingest of AddShare more reports into the full database,
 	// in a new connection as a separate `agendascope ingest` would.
-	Added         Throughput
-	AddedOpen     time.Duration
-	AddedSummary  ingest.Summary
-	Routes        []RouteStat
-	Load          LoadResult
-	Download      Download
+	Added        Throughput
+	AddedOpen    time.Duration
+	AddedSummary ingest.Summary
+	Routes       []RouteStat
+	Load         LoadResult
+	Download     Download
+	// TextLoad is how long the server took to hold the report text in
+	// memory before the query mix.
+	TextLoad      time.Duration
 	TotalDuration time.Duration
 }
 
@@ -384,7 +391,22 @@ func serveAndMeasure(ctx context.Context, cfg Config, dbPath string, rep *Report
 		return fmt.Errorf("bench: open read-only: %w", err)
 	}
 	defer db.Close()
-	db.HoldText() // as serve does
+	// As serve does; the mix starts once the text is held, so that its
+	// first searches time a search and not the load.
+	db.HoldText()
+	start := time.Now()
+	if cfg.Serving != nil {
+		cfg.Serving(ctx, db)
+	}
+	if err := db.AwaitText(ctx); err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	rep.TextLoad = time.Since(start)
+	if held, err := db.TextHeld(); err != nil {
+		logf("report text not held: %v", err)
+	} else if held {
+		logf("report text held after %s", round(rep.TextLoad))
+	}
 	e, err := handlers.New(handlers.Deps{DB: db, Taxonomy: cfg.Extractor.Tagger().Taxonomy, Simplify: cfg.Simplify, AccessLog: io.Discard})
 	if err != nil {
 		return fmt.Errorf("bench: %w", err)

@@ -42,7 +42,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Dir: *dir, Reports: *reports, Seed: *seed, Keep: *keep, Inputs: fs.Args(),
 		Extractor: x, Simplify: textnorm.Simplify,
 		Reps: *reps, Clients: *clients, LoadRequests: *loadRequests, LoadTime: *loadTime,
-		SkipServe: *noServe, DB: *dbPath, Log: stderr,
+		SkipServe: *noServe, DB: *dbPath, Log: stderr, Serving: limitServeMemory,
 	}
 	rep, err := bench.Run(ctx, cfg)
 	rep.Command = "agendascope bench " + strings.Join(args, " ")

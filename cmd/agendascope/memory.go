@@ -1,8 +1,14 @@
 package main
 
 import (
+	"context"
+	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
+
+	"agendascope/queries"
 )
 
 // ingestGoMemory is the Go runtime's soft memory limit while ingesting (and
@@ -17,9 +23,42 @@ import (
 // heap ever reach the limit, Go caps the collector's CPU rather than thrash.
 const ingestGoMemory = 512 << 20
 
+// serveHeadroom is how far a server's heap may grow past what is live once
+// it holds the report text. That text is gigabytes of live heap at a million
+// reports, so Go's default (collect when the heap has doubled) would let a
+// few downloads' garbage grow the process by as much again, while ingest's
+// fixed limit, far below the live heap, would keep the collector running
+// all the time.
+const serveHeadroom = 512 << 20
+
 // limitGoMemory applies ingestGoMemory unless the user set GOMEMLIMIT.
 func limitGoMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(ingestGoMemory)
+	}
+}
+
+// limitServeMemory sets the Go memory limit for serving db, unless the user
+// set GOMEMLIMIT: no limit while the text loads, then the live heap plus
+// serveHeadroom once it is held. It returns when the load has ended (or ctx
+// is done).
+func limitServeMemory(ctx context.Context, db *queries.DB) {
+	own := os.Getenv("GOMEMLIMIT") == ""
+	if own {
+		debug.SetMemoryLimit(math.MaxInt64)
+	}
+	if err := db.AwaitText(ctx); err != nil || !own {
+		return
+	}
+	if held, _ := db.TextHeld(); !held {
+		return
+	}
+	// One collection so that the live figure is the held text and the
+	// dictionary, not the load's garbage.
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() == metrics.KindUint64 {
+		debug.SetMemoryLimit(int64(sample[0].Value.Uint64()) + serveHeadroom)
 	}
 }

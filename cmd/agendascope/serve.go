@@ -117,7 +117,8 @@ func openForServe(ctx context.Context, path, topicsFile string, stderr io.Writer
 // background is held, or why it is not: searches wait for it.
 func reportHeldText(ctx context.Context, db *queries.DB, stderr io.Writer) {
 	start := time.Now()
-	if err := db.AwaitText(ctx); err != nil {
+	limitServeMemory(ctx, db)
+	if ctx.Err() != nil {
 		return
 	}
 	switch held, err := db.TextHeld(); {
