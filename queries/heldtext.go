@@ -52,6 +52,8 @@ type heldText struct {
 	texts []string
 	held  []bool   // the report's text was read (a text may be empty)
 	grams []uint64 // gramWords per report
+	// memos remembers phrases' counts per report (phrasememo.go).
+	memos *phraseMemos
 }
 
 // report is the text and filter of report rid.
@@ -135,7 +137,7 @@ func (h *textHolder) load(ctx context.Context, db *DB) (*heldText, error) {
 		return nil, errNotHeld
 	}
 	n := lastRID + 1
-	t := &heldText{texts: make([]string, n), held: make([]bool, n), grams: make([]uint64, n*gramWords)}
+	t := &heldText{texts: make([]string, n), held: make([]bool, n), grams: make([]uint64, n*gramWords), memos: newPhraseMemos(int(n), memoBudget)}
 	h.mu.Lock()
 	h.loading = t
 	h.mu.Unlock()

@@ -75,10 +75,25 @@ func TestHeldTextAnswersAsTextColumn(t *testing.T) {
 		put("terms, several, searched", rows, err)
 		return out
 	}
-	want, got := answer(raw), answer(held)
-	for key, w := range want {
-		if g := got[key]; g != w {
-			t.Errorf("%s:\nheld text %s\ncolumn    %s", key, g, w)
+	want := answer(raw)
+	check := func(name string, got map[string]string) {
+		t.Helper()
+		for key, w := range want {
+			if g := got[key]; g != w {
+				t.Errorf("%s, %s:\nheld text %s\ncolumn    %s", name, key, g, w)
+			}
 		}
 	}
+	check("first asking", answer(held))
+	// The counts each report gave are remembered now (phrasememo.go).
+	check("asked again", answer(held))
+	// Searches first: the memos then know only that a report holds a
+	// phrase, not how often, when the term query asks.
+	searched := querytest.OpenReadOnly(t, heldExtra...)
+	for _, p := range phrases {
+		if _, err := queries.Meetings(ctx, searched, queries.MeetingsParams{Scope: queries.Scope{Q: p}, Limit: 3}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check("after searches", answer(searched))
 }

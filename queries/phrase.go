@@ -114,22 +114,54 @@ func chunkTextsOf(st *duckdb.ChunkIteratorState, h *textHolder) (chunkTexts, err
 	return c, err
 }
 
-// at is row i's text and, when held, its filter; ok is false for NULL.
-func (c chunkTexts) at(i int) (text string, grams []uint64, ok bool, err error) {
+// textRow is one row's text and, when held, the report's number and filter.
+type textRow struct {
+	text  string
+	grams []uint64
+	rid   int64
+}
+
+// at is row i; ok is false for NULL.
+func (c chunkTexts) at(i int) (r textRow, ok bool, err error) {
 	if c.held == nil {
-		text, ok, err = c.view.GetValueBorrowed(i)
-		return text, nil, ok, err
+		r.text, ok, err = c.view.GetValueBorrowed(i)
+		return r, ok, err
 	}
 	v, err := c.in.GetValue(0, i)
 	if err != nil {
-		return "", nil, false, err
+		return r, false, err
 	}
-	rid, ok := v.(int64)
-	if !ok {
-		return "", nil, false, nil
+	if r.rid, ok = v.(int64); !ok {
+		return r, false, nil
 	}
-	text, grams, err = c.held.report(rid)
-	return text, grams, err == nil, err
+	r.text, r.grams, err = c.held.report(r.rid)
+	return r, err == nil, err
+}
+
+// memo is phrase's memo when the text is held (phrasememo.go), else nil.
+func (c chunkTexts) memo(phrase string) *phraseMemo {
+	if c.held == nil {
+		return nil
+	}
+	return c.held.memos.get(phrase)
+}
+
+// count is f's phrase's count in r (at most most, when not negative), from
+// memo when it knows it; the count made is remembered there.
+func (r textRow) count(f *finder, memo *phraseMemo, most int) int {
+	if memo != nil {
+		if n, ok := memo.count(r.rid, most); ok {
+			return n
+		}
+	}
+	n := 0
+	if r.grams == nil || f.mask.mayHold(r.grams) {
+		n = f.count(r.text, most)
+	}
+	if memo != nil {
+		memo.store(r.rid, n, most)
+	}
+	return n
 }
 
 // countChunk counts one chunk of (text or rid, phrase[, most]) rows.
@@ -150,8 +182,9 @@ func countChunk(st *duckdb.ChunkIteratorState, texts chunkTexts, capped bool) er
 	// The phrase is nearly always the same down a chunk (a bound parameter,
 	// or one term of a cross join), so its anchor is worked out once.
 	var f finder
+	var memo *phraseMemo
 	for i := range in.GetSize() {
-		text, grams, textOK, err := texts.at(i)
+		row, textOK, err := texts.at(i)
 		if err != nil {
 			return err
 		}
@@ -174,11 +207,9 @@ func countChunk(st *duckdb.ChunkIteratorState, texts chunkTexts, capped bool) er
 		n := 0
 		if textOK && phraseOK && phrase != "" && most != 0 {
 			if phrase != f.phrase {
-				f = newFinder(phrase)
+				f, memo = newFinder(phrase), texts.memo(phrase)
 			}
-			if grams == nil || f.mask.mayHold(grams) {
-				n = f.count(text, most)
-			}
+			n = row.count(&f, memo, most)
 		}
 		if n == 0 {
 			err = out.SetNull(i)
@@ -247,9 +278,10 @@ func countsChunk(st *duckdb.ChunkIteratorState, texts chunkTexts) error {
 	// As in countChunk, the phrases are nearly always the same down a chunk.
 	var list string
 	var finders []finder
+	var memos []*phraseMemo
 	var buf []byte
 	for i := range in.GetSize() {
-		text, grams, textOK, err := texts.at(i)
+		row, textOK, err := texts.at(i)
 		if err != nil {
 			return err
 		}
@@ -264,17 +296,18 @@ func countsChunk(st *duckdb.ChunkIteratorState, texts chunkTexts) error {
 			continue
 		}
 		if phrases != list || finders == nil {
-			list, finders = phrases, finders[:0]
+			list, finders, memos = phrases, finders[:0], memos[:0]
 			for _, p := range strings.Split(phrases, PhraseSeparator) {
 				finders = append(finders, newFinder(p))
+				memos = append(memos, texts.memo(p))
 			}
 		}
 		buf = buf[:0]
 		found := false
-		for j, f := range finders {
+		for j := range finders {
 			n := 0
-			if f.phrase != "" && (grams == nil || f.mask.mayHold(grams)) {
-				n = f.count(text, -1)
+			if finders[j].phrase != "" {
+				n = row.count(&finders[j], memos[j], -1)
 			}
 			if j > 0 {
 				buf = append(buf, ',')
