@@ -17,11 +17,45 @@ import (
 type Route struct {
 	Name string
 	Path string // with query string, relative to the server root
+	// Fresh, when set, are the paths the mix asks in turn instead of Path:
+	// each asks a phrase that no earlier request asked, so that the
+	// server's remembered counts (queries/phrasememo.go) cannot answer it
+	// and the route times a first search.
+	Fresh []string
+}
+
+// path is the path of the route's i-th request.
+func (r Route) path(i int) string {
+	if len(r.Fresh) == 0 {
+		return r.Path
+	}
+	return r.Fresh[i%len(r.Fresh)]
+}
+
+// freshPhrases are common words of the meeting reports, a different one for
+// each request of the fresh-phrase routes (the mix cycles through them when
+// it asks more).
+var freshPhrases = strings.Fields(`
+安全生产 数字化 疫情防控 乡村振兴 营商环境 生态环境 招商引资 项目建设 防汛 消防
+食品安全 河长制 污染防治 科技创新 民生 就业 养老 教育 医疗 住房
+城市更新 老旧小区 基层治理 文明城市 粮食安全 农业 旅游 交通 水利 人才
+财政 审计 信访 社区 企业 产业 改革 服务 规划 环境`)
+
+// fresh is one route per phrase of freshPhrases, built by path.
+func fresh(path func(phrase string) string) []string {
+	out := make([]string, len(freshPhrases))
+	for i, p := range freshPhrases {
+		out[i] = path(url.QueryEscape(p))
+	}
+	return out
 }
 
 // TermRoute names the route whose time is the "term query" target: exact
 // phrase counts are a scan of every report's text.
 const TermRoute = "api/terms"
+
+// FreshTermRoute is the term query with a term no earlier request asked.
+const FreshTermRoute = "api/terms, new term"
 
 // Sample is what the mix needs from the database to build routes that hit
 // real rows: one meeting and its place.
@@ -77,30 +111,37 @@ func Mix(s Sample) []Route {
 	id := url.PathEscape(s.MeetingID)
 	terms := url.QueryEscape("碳达峰,乡村振兴,营商环境")
 	return []Route{
-		{"overview", "/"},
-		{"trends", "/trends?topic=safety&period=month"},
-		{"trends 3 topics", "/trends?topic=safety&topic=digital&topic=carbon&period=quarter"},
-		{"trends province", "/trends?topic=safety&period=month&province=" + prov},
-		{"compare district", "/compare?topic=safety&level=district"},
-		{"compare province", "/compare?topic=safety&level=province"},
-		{"heatmap", "/heatmap"},
-		{"meetings", "/meetings"},
-		{"meetings topic", "/meetings?topic=carbon"},
-		{"meetings district", "/meetings?district=" + d},
-		{"meetings page 50", "/meetings?page=50"},
-		{"meetings search", "/meetings?q=" + url.QueryEscape("垃圾分类")},
-		{"meeting", "/meetings/" + id},
-		{"terms", "/terms?q=" + terms + "&period=year"},
-		{"api/topics", "/api/topics"},
-		{"api/overview", "/api/overview"},
-		{"api/trends", "/api/trends?topic=safety&period=month"},
-		{"api/compare", "/api/compare?topic=safety&level=district"},
-		{"api/heatmap", "/api/heatmap?level=province"},
-		{TermRoute, "/api/terms?q=" + terms + "&period=year"},
-		{"api/meetings", "/api/meetings?city=" + city},
-		{"api/meeting", "/api/meetings/" + id},
-		{"download trends.csv", "/download/trends.csv?topic=safety&period=month"},
+		{Name: "overview", Path: "/"},
+		{Name: "trends", Path: "/trends?topic=safety&period=month"},
+		{Name: "trends 3 topics", Path: "/trends?topic=safety&topic=digital&topic=carbon&period=quarter"},
+		{Name: "trends province", Path: "/trends?topic=safety&period=month&province=" + prov},
+		{Name: "compare district", Path: "/compare?topic=safety&level=district"},
+		{Name: "compare province", Path: "/compare?topic=safety&level=province"},
+		{Name: "heatmap", Path: "/heatmap"},
+		{Name: "meetings", Path: "/meetings"},
+		{Name: "meetings topic", Path: "/meetings?topic=carbon"},
+		{Name: "meetings district", Path: "/meetings?district=" + d},
+		{Name: "meetings page 50", Path: "/meetings?page=50"},
+		{Name: "meetings search", Path: "/meetings?q=" + url.QueryEscape("垃圾分类")},
+		{Name: "meeting", Path: "/meetings/" + id},
+		{Name: "terms", Path: "/terms?q=" + terms + "&period=year"},
+		{Name: "api/topics", Path: "/api/topics"},
+		{Name: "api/overview", Path: "/api/overview"},
+		{Name: "api/trends", Path: "/api/trends?topic=safety&period=month"},
+		{Name: "api/compare", Path: "/api/compare?topic=safety&level=district"},
+		{Name: "api/heatmap", Path: "/api/heatmap?level=province"},
+		{Name: TermRoute, Path: "/api/terms?q=" + terms + "&period=year"},
+		{Name: "api/meetings", Path: "/api/meetings?city=" + city},
+		{Name: "api/meeting", Path: "/api/meetings/" + id},
+		{Name: "download trends.csv", Path: "/download/trends.csv?topic=safety&period=month"},
+		freshRoute("meetings search, new phrase", func(p string) string { return "/meetings?q=" + p }),
+		freshRoute(FreshTermRoute, func(p string) string { return "/api/terms?q=" + p + "&period=year" }),
 	}
+}
+
+func freshRoute(name string, path func(phrase string) string) Route {
+	paths := fresh(path)
+	return Route{Name: name, Path: paths[0], Fresh: paths}
 }
 
 // RouteStat is the latency of one route over repeated requests.
@@ -152,7 +193,7 @@ func RunMix(ctx context.Context, client *http.Client, base string, routes []Rout
 				probes = append(probes, time.Since(t0))
 			}
 			t0 := time.Now()
-			body, status, err := get(ctx, client, base+r.Path)
+			body, status, err := get(ctx, client, base+r.path(i))
 			d := time.Since(t0)
 			if err == nil && status != http.StatusOK {
 				err = fmt.Errorf("status %d: %s", status, firstLine(body))
